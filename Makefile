@@ -1,0 +1,21 @@
+# One entry point per job; every target first makes sure .venv is complete
+# (tools/setup_env.sh is idempotent and quick once the stack is installed).
+PY := .venv/bin/python
+
+.PHONY: setup test lint demo clean
+
+setup:
+	bash tools/setup_env.sh
+
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(PY) -m flake8 mmdeepmot tools tests configs benchmarks
+	$(PY) -m isort --check-only --diff mmdeepmot tools tests configs benchmarks
+
+demo: setup
+	bash tools/demo.sh
+
+clean:
+	rm -rf work_dirs .pytest_cache

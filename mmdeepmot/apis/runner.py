@@ -1,0 +1,74 @@
+"""Build an mmengine Runner from a config, the way our tools/ do."""
+import logging
+import os.path as osp
+from typing import Optional, Union
+
+from mmengine.config import Config
+from mmengine.logging import print_log
+from mmengine.registry import RUNNERS
+from mmengine.runner import Runner
+
+
+def load_config(config: Union[str, Config],
+                cfg_options: Optional[dict] = None) -> Config:
+    """Load a config file (or copy a Config) and merge overrides into it."""
+    cfg = Config.fromfile(config) if isinstance(config, str) else \
+        Config(config.to_dict() if hasattr(config, 'to_dict') else config)
+    if cfg_options:
+        cfg.merge_from_dict(cfg_options)
+    return cfg
+
+
+def _enable_amp(cfg: Config) -> None:
+    wrapper = cfg.optim_wrapper.get('type', 'OptimWrapper')
+    if wrapper == 'AmpOptimWrapper':
+        print_log('AMP training is already enabled in the config.',
+                  logger='current', level=logging.WARNING)
+        return
+    if wrapper != 'OptimWrapper':
+        raise ValueError('--amp needs optim_wrapper.type=OptimWrapper, got '
+                         f'{wrapper}')
+    cfg.optim_wrapper.type = 'AmpOptimWrapper'
+    cfg.optim_wrapper.loss_scale = 'dynamic'
+
+
+def build_runner(config: Union[str, Config],
+                 work_dir: Optional[str] = None,
+                 cfg_options: Optional[dict] = None,
+                 launcher: str = 'none',
+                 amp: bool = False,
+                 resume: Optional[str] = None,
+                 checkpoint: Optional[str] = None) -> Runner:
+    """Runner for ``config`` with the tools' command-line overrides.
+
+    Args:
+        work_dir: CLI > config > ``work_dirs/<config name>``.
+        resume: ``'auto'`` resumes from the latest checkpoint in the work
+            dir; a path resumes from that checkpoint.
+        checkpoint: weights to load for testing.
+    """
+    from mmtrack.utils import register_all_modules
+
+    # the runner sets the default scope itself from the config
+    register_all_modules(init_default_scope=False)
+    cfg = load_config(config, cfg_options)
+    cfg.launcher = launcher
+    if work_dir is not None:
+        cfg.work_dir = work_dir
+    elif cfg.get('work_dir') is None:
+        name = osp.splitext(osp.basename(config))[0] if isinstance(
+            config, str) else 'default'
+        cfg.work_dir = osp.join('./work_dirs', name)
+    if amp:
+        _enable_amp(cfg)
+    if resume == 'auto':
+        cfg.resume = True
+        cfg.load_from = None
+    elif resume:
+        cfg.resume = True
+        cfg.load_from = resume
+    if checkpoint is not None:
+        cfg.load_from = checkpoint
+    if 'runner_type' in cfg:
+        return RUNNERS.build(cfg)
+    return Runner.from_cfg(cfg)

@@ -1,0 +1,1 @@
+from .matchers import *  # noqa: F401,F403

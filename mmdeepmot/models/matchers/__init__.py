@@ -1,0 +1,3 @@
+from .dhn import DeepHungarianNet
+
+__all__ = ['DeepHungarianNet']

@@ -1,0 +1,209 @@
+"""Deep Hungarian Net: a recurrent network that imitates the Hungarian
+algorithm on a distance matrix and outputs a differentiable soft assignment.
+
+Orientation used throughout mmdeepmot: rows are predicted tracks (h), columns
+are ground-truth objects (w), as in the official DeepMOT code.
+"""
+from typing import List, Optional, Sequence, Tuple, Union
+
+import torch
+from mmengine.model import BaseModule
+from torch import Tensor, nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+from mmtrack.registry import MODELS
+
+_CELLS = {'GRU': nn.GRU, 'LSTM': nn.LSTM}
+_VARIANTS = ('sequential', 'parallel')
+
+MatrixBatch = Union[Tensor, Sequence[Tensor]]
+
+
+@MODELS.register_module()
+class DeepHungarianNet(BaseModule):
+    """Soft assignment of an h x w distance matrix by two bi-directional RNNs.
+
+    ``sequential`` (the paper's default): the matrix is flattened row by row
+    and read by the first RNN; its features are re-ordered column by column
+    and read by the second RNN. ``parallel``: both RNNs read the raw distances
+    (one row-wise, one column-wise) and their features are concatenated.
+    A linear head (no activations, as in the official code, unless
+    ``head_act`` is set) and a sigmoid give one value in [0, 1] per entry.
+
+    Args:
+        hidden_size: hidden units per direction of each RNN.
+        num_layers: stacked layers of each RNN.
+        cell: ``'GRU'`` or ``'LSTM'``.
+        variant: ``'sequential'`` or ``'parallel'``.
+        head_dims: widths of the hidden linear layers of the head.
+        head_act: optional activation between head layers (``'ReLU'``).
+        dropout: dropout between stacked RNN layers.
+        gate_bias: value of the first gate's biases at initialisation.
+    """
+
+    def __init__(self,
+                 hidden_size: int = 256,
+                 num_layers: int = 2,
+                 cell: str = 'GRU',
+                 variant: str = 'sequential',
+                 head_dims: Sequence[int] = (256, 64),
+                 head_act: Optional[str] = None,
+                 dropout: float = 0.0,
+                 gate_bias: float = -1.0,
+                 init_cfg: Optional[dict] = None) -> None:
+        super().__init__(init_cfg=init_cfg)
+        if cell not in _CELLS:
+            raise ValueError(f'cell must be one of {list(_CELLS)}, got {cell}')
+        if variant not in _VARIANTS:
+            raise ValueError(
+                f'variant must be one of {_VARIANTS}, got {variant}')
+        self.hidden_size = hidden_size
+        self.variant = variant
+        self.cell = cell
+        self.gate_bias = gate_bias
+        rnn = _CELLS[cell]
+        feat = 2 * hidden_size
+        col_in = feat if variant == 'sequential' else 1
+        kwargs = dict(
+            hidden_size=hidden_size,
+            num_layers=num_layers,
+            bidirectional=True,
+            batch_first=True,
+            dropout=dropout if num_layers > 1 else 0.0)
+        self.row_rnn = rnn(input_size=1, **kwargs)
+        self.col_rnn = rnn(input_size=col_in, **kwargs)
+        head_in = feat if variant == 'sequential' else 2 * feat
+        layers: List[nn.Module] = []
+        for width in head_dims:
+            layers.append(nn.Linear(head_in, width))
+            if head_act is not None:
+                layers.append(getattr(nn, head_act)())
+            head_in = width
+        layers.append(nn.Linear(head_in, 1))
+        self.head = nn.Sequential(*layers)
+        self._init_rnns()
+
+    def _init_rnns(self) -> None:
+        """Orthogonal weights, first gate's biases at ``gate_bias``."""
+        for rnn in (self.row_rnn, self.col_rnn):
+            for name, param in rnn.named_parameters():
+                if name.startswith('weight'):
+                    nn.init.orthogonal_(param)
+                elif name.startswith('bias'):
+                    nn.init.zeros_(param)
+                    param.data[:self.hidden_size].fill_(self.gate_bias)
+
+    # ------------------------------------------------------------------ API
+    def forward(self,
+                dist: MatrixBatch,
+                sizes: Optional[Tensor] = None) -> MatrixBatch:
+        """Soft assignment for one matrix, a batch, or a list of matrices.
+
+        Args:
+            dist: ``[h, w]``, ``[B, h, w]`` (all the same size, or padded
+                with ``sizes``), or a list of ``[h_i, w_i]`` tensors.
+            sizes: ``[B, 2]`` true (h, w) of each padded matrix in ``dist``.
+
+        Returns:
+            The same structure as ``dist``, values in [0, 1]; padding is 0.
+        """
+        if isinstance(dist, (list, tuple)):
+            return self._forward_list(dist)
+        if dist.dim() == 2:
+            return self.forward(dist[None])[0]
+        if dist.dim() != 3:
+            raise ValueError('expected a [h, w] or [B, h, w] distance matrix, '
+                             f'got shape {tuple(dist.shape)}')
+        if sizes is None:
+            b, h, w = dist.shape
+            sizes = dist.new_tensor([[h, w]] * b, dtype=torch.long)
+        return self._forward_padded(dist, sizes)
+
+    def _forward_list(self, mats: Sequence[Tensor]) -> List[Tensor]:
+        if len(mats) == 0:
+            return []
+        for mat in mats:
+            if mat.dim() != 2:
+                raise ValueError('each matrix must be [h, w], got shape '
+                                 f'{tuple(mat.shape)}')
+        h = max(m.shape[0] for m in mats)
+        w = max(m.shape[1] for m in mats)
+        padded = mats[0].new_zeros(len(mats), h, w)
+        for i, mat in enumerate(mats):
+            padded[i, :mat.shape[0], :mat.shape[1]] = mat
+        sizes = torch.tensor([list(m.shape) for m in mats], dtype=torch.long)
+        out = self._forward_padded(padded, sizes)
+        return [out[i, :m.shape[0], :m.shape[1]] for i, m in enumerate(mats)]
+
+    # ------------------------------------------------------------- internals
+    @staticmethod
+    def _orders(sizes: Tensor, width: int, pad_slot: int,
+                device: torch.device) -> Tuple[Tensor, Tensor, Tensor]:
+        """Index tables for the compact row-major and column-major sequences.
+
+        Returns ``row_pos`` [B, L] (padded-matrix position of the t-th entry
+        in row-major order), ``col_pos`` [B, L] (same for column-major) and
+        ``col_to_row`` [B, L] (row-major index of the t-th column-major
+        entry). Entries past a matrix's own length point at ``pad_slot`` in
+        the positions and at 0 in ``col_to_row``.
+        """
+        hs, ws = sizes[:, 0].tolist(), sizes[:, 1].tolist()
+        length = max(h * w for h, w in zip(hs, ws))
+        row_pos = torch.full((len(hs), length), pad_slot, dtype=torch.long)
+        col_pos = torch.full_like(row_pos, pad_slot)
+        col_to_row = torch.zeros_like(row_pos)
+        for b, (h, w) in enumerate(zip(hs, ws)):
+            ii, jj = torch.meshgrid(
+                torch.arange(h), torch.arange(w), indexing='ij')
+            row_pos[b, :h * w] = (ii * width + jj).reshape(-1)
+            col_pos[b, :h * w] = (ii * width + jj).t().reshape(-1)
+            col_to_row[b, :h * w] = (ii * w + jj).t().reshape(-1)
+        return row_pos.to(device), col_pos.to(device), col_to_row.to(device)
+
+    @staticmethod
+    def _run(rnn: nn.Module, seq: Tensor, lengths: List[int]) -> Tensor:
+        """Run an RNN on [B, L, C] sequences of the given true lengths."""
+        if all(n == seq.shape[1] for n in lengths):
+            return rnn(seq)[0]
+        packed = pack_padded_sequence(
+            seq, torch.tensor(lengths), batch_first=True, enforce_sorted=False)
+        out, _ = pad_packed_sequence(
+            rnn(packed)[0], batch_first=True, total_length=seq.shape[1])
+        return out
+
+    def _forward_padded(self, dist: Tensor, sizes: Tensor) -> Tensor:
+        out = dist.new_zeros(dist.shape)
+        lengths_all = (sizes[:, 0] * sizes[:, 1]).tolist()
+        keep = [i for i, n in enumerate(lengths_all) if n > 0]
+        if not keep:
+            return out
+        b_keep = torch.tensor(keep, device=dist.device)
+        sub_sizes = sizes[keep]
+        lengths = [lengths_all[i] for i in keep]
+        height, width = dist.shape[1:]
+        # one extra slot at the end receives every padding entry
+        pad_slot = height * width
+        row_pos, col_pos, col_to_row = self._orders(sub_sizes, width,
+                                                    pad_slot, dist.device)
+        flat = dist[b_keep].reshape(len(keep), -1)
+        flat = torch.cat([flat, flat.new_zeros(len(keep), 1)], dim=1)
+        row_seq = flat.gather(1, row_pos).unsqueeze(-1)  # [B, L, 1]
+        row_feat = self._run(self.row_rnn, row_seq, lengths)
+        feat_dim = row_feat.shape[-1]
+        # re-order the row-major features into column-major order
+        to_col = col_to_row.unsqueeze(-1).expand(-1, -1, feat_dim)
+        if self.variant == 'sequential':
+            col_in = row_feat.gather(1, to_col)
+            col_feat = self._run(self.col_rnn, col_in, lengths)
+        else:
+            col_seq = flat.gather(1, col_pos).unsqueeze(-1)
+            col_feat = torch.cat(
+                [row_feat.gather(1, to_col),
+                 self._run(self.col_rnn, col_seq, lengths)], dim=-1)
+        prob = torch.sigmoid(self.head(col_feat).squeeze(-1))  # [B, L]
+        sub_out = dist.new_zeros(len(keep), pad_slot + 1)
+        sub_out = sub_out.scatter(1, col_pos, prob)[:, :pad_slot]
+        sub_out = sub_out.reshape(len(keep), height, width)
+        if len(keep) == dist.shape[0]:
+            return sub_out
+        return out.index_copy(0, b_keep, sub_out)

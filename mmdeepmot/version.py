@@ -1,0 +1,2 @@
+"""Version of mmdeepmot."""
+__version__ = '0.1.0'

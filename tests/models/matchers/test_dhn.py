@@ -1,0 +1,83 @@
+"""DeepHungarianNet: shapes, empty inputs, padding, gradients."""
+import pytest
+import torch
+
+from mmdeepmot.models.matchers import DeepHungarianNet
+
+
+def small(**kwargs):
+    torch.manual_seed(0)
+    return DeepHungarianNet(hidden_size=16, head_dims=(8, ), **kwargs).eval()
+
+
+@pytest.mark.parametrize('shape', [(1, 1), (3, 5), (6, 2)])
+def test_single_matrix_shape_and_range(shape):
+    out = small()(torch.rand(*shape))
+    assert out.shape == shape
+    assert ((out >= 0) & (out <= 1)).all()
+
+
+def test_batch_and_list_shapes():
+    net = small()
+    assert net(torch.rand(4, 3, 5)).shape == (4, 3, 5)
+    outs = net([torch.rand(2, 3), torch.rand(4, 1)])
+    assert [o.shape for o in outs] == [(2, 3), (4, 1)]
+    assert net([]) == []
+
+
+@pytest.mark.parametrize('shape', [(0, 4), (3, 0), (0, 0)])
+def test_empty_matrices(shape):
+    net = small()
+    assert net(torch.rand(*shape)).shape == shape
+    outs = net([torch.rand(*shape), torch.rand(2, 2)])
+    assert outs[0].shape == shape and outs[1].shape == (2, 2)
+
+
+@pytest.mark.parametrize('cell', ['GRU', 'LSTM'])
+@pytest.mark.parametrize('variant', ['sequential', 'parallel'])
+def test_padded_batch_equals_one_by_one(cell, variant):
+    net = small(cell=cell, variant=variant)
+    mats = [torch.rand(3, 5), torch.rand(6, 2), torch.rand(1, 1),
+            torch.rand(0, 3), torch.rand(6, 5)]
+    with torch.no_grad():
+        batched = net(mats)
+        single = [net(m) for m in mats]
+    for b, s in zip(batched, single):
+        assert torch.allclose(b, s, atol=1e-5)
+
+
+def test_padded_tensor_with_sizes_zeroes_padding():
+    net = small()
+    padded = torch.rand(2, 4, 4)
+    sizes = torch.tensor([[2, 3], [4, 4]])
+    out = net(padded, sizes)
+    assert (out[0, 2:] == 0).all() and (out[0, :, 3:] == 0).all()
+    assert torch.allclose(out[0, :2, :3], net(padded[0, :2, :3]), atol=1e-5)
+
+
+def test_gradients_reach_distances():
+    net = small()
+    dist = torch.rand(4, 3, requires_grad=True)
+    net(dist).sum().backward()
+    assert dist.grad is not None
+    assert torch.isfinite(dist.grad).all() and dist.grad.abs().sum() > 0
+
+
+def test_bad_arguments_are_rejected():
+    with pytest.raises(ValueError, match='cell'):
+        DeepHungarianNet(cell='RNN')
+    with pytest.raises(ValueError, match='variant'):
+        DeepHungarianNet(variant='diagonal')
+    with pytest.raises(ValueError, match='distance matrix'):
+        small()(torch.rand(2, 2, 2, 2))
+
+
+def test_official_init():
+    net = DeepHungarianNet(hidden_size=4, num_layers=1)
+    bias = net.row_rnn.bias_ih_l0
+    assert (bias[:4] == -1).all() and (bias[4:] == 0).all()
+    w = net.row_rnn.weight_hh_l0[:4]
+    # orthogonal init: the rows of each weight matrix are orthonormal
+    full = net.row_rnn.weight_hh_l0
+    assert torch.allclose(full.t() @ full, torch.eye(4), atol=1e-5)
+    assert w.shape == (4, 4)

@@ -1,0 +1,48 @@
+"""Test (and evaluate) a model from an OpenMMLab config."""
+import argparse
+import os
+
+from _env_guard import require_mmdeepmot
+
+require_mmdeepmot()
+
+from mmengine.config import DictAction  # noqa: E402
+
+from mmdeepmot.apis import build_runner  # noqa: E402
+
+
+def parse_args() -> argparse.Namespace:
+    """Command-line options, as in MMTracking's tools/test.py."""
+    parser = argparse.ArgumentParser(description='Test and evaluate a model')
+    parser.add_argument('config', help='test config file path')
+    parser.add_argument('--checkpoint', help='checkpoint file')
+    parser.add_argument('--work-dir', help='where logs and metrics go')
+    parser.add_argument(
+        '--cfg-options',
+        nargs='+',
+        action=DictAction,
+        help='override config settings, key=value')
+    parser.add_argument(
+        '--launcher',
+        choices=['none', 'pytorch', 'slurm', 'mpi'],
+        default='none',
+        help='job launcher')
+    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+    args = parser.parse_args()
+    os.environ.setdefault('LOCAL_RANK', str(args.local_rank))
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    runner = build_runner(
+        args.config,
+        work_dir=args.work_dir,
+        cfg_options=args.cfg_options,
+        launcher=args.launcher,
+        checkpoint=args.checkpoint)
+    runner.test()
+
+
+if __name__ == '__main__':
+    main()
