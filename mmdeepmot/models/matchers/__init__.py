@@ -1,3 +1,4 @@
 from .dhn import DeepHungarianNet
+from .dhn_trainer import DHNTrainer, weighted_focal_bce
 
-__all__ = ['DeepHungarianNet']
+__all__ = ['DeepHungarianNet', 'DHNTrainer', 'weighted_focal_bce']

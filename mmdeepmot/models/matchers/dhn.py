@@ -9,7 +9,6 @@ from typing import List, Optional, Sequence, Tuple, Union
 import torch
 from mmengine.model import BaseModule
 from torch import Tensor, nn
-from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from mmtrack.registry import MODELS
 
@@ -17,6 +16,54 @@ _CELLS = {'GRU': nn.GRU, 'LSTM': nn.LSTM}
 _VARIANTS = ('sequential', 'parallel')
 
 MatrixBatch = Union[Tensor, Sequence[Tensor]]
+
+
+def reverse_padded(seq: Tensor, lengths: Tensor) -> Tensor:
+    """Reverse the first ``lengths[b]`` steps of each sequence in [B, L, C]."""
+    steps = torch.arange(seq.shape[1], device=seq.device)[None]
+    last = lengths.to(seq.device)[:, None] - 1
+    idx = torch.where(steps <= last, last - steps, steps)
+    return seq.gather(1, idx.unsqueeze(-1).expand_as(seq))
+
+
+class BiRNN(nn.Module):
+    """Stacked bi-directional RNN over end-padded sequences of given lengths.
+
+    Each direction of each layer is its own single-layer RNN, and the
+    backward direction reads every sequence reversed within its own length,
+    so outputs at valid steps do not depend on padding. This replaces
+    ``pack_padded_sequence``, whose backward pass is very slow on CPU.
+    """
+
+    def __init__(self, cell: str, input_size: int, hidden_size: int,
+                 num_layers: int, dropout: float = 0.0) -> None:
+        super().__init__()
+        rnn = _CELLS[cell]
+        self.forward_rnns = nn.ModuleList()
+        self.backward_rnns = nn.ModuleList()
+        for layer in range(num_layers):
+            size = input_size if layer == 0 else 2 * hidden_size
+            self.forward_rnns.append(rnn(size, hidden_size, batch_first=True))
+            self.backward_rnns.append(rnn(size, hidden_size, batch_first=True))
+        self.dropout = nn.Dropout(dropout)
+        self.out_size = 2 * hidden_size
+
+    def forward(self, seq: Tensor, lengths: Tensor) -> Tensor:
+        """[B, L, C_in] -> [B, L, 2 * hidden]; padded steps hold garbage."""
+        uniform = bool((lengths == seq.shape[1]).all())
+        x = seq
+        for layer, (fwd, bwd) in enumerate(
+                zip(self.forward_rnns, self.backward_rnns)):
+            if layer:
+                x = self.dropout(x)
+            if uniform:
+                rev = x.flip(1)
+                back = bwd(rev)[0].flip(1)
+            else:
+                back = reverse_padded(bwd(reverse_padded(x, lengths))[0],
+                                      lengths)
+            x = torch.cat([fwd(x)[0], back], dim=-1)
+        return x
 
 
 @MODELS.register_module()
@@ -61,17 +108,10 @@ class DeepHungarianNet(BaseModule):
         self.variant = variant
         self.cell = cell
         self.gate_bias = gate_bias
-        rnn = _CELLS[cell]
         feat = 2 * hidden_size
         col_in = feat if variant == 'sequential' else 1
-        kwargs = dict(
-            hidden_size=hidden_size,
-            num_layers=num_layers,
-            bidirectional=True,
-            batch_first=True,
-            dropout=dropout if num_layers > 1 else 0.0)
-        self.row_rnn = rnn(input_size=1, **kwargs)
-        self.col_rnn = rnn(input_size=col_in, **kwargs)
+        self.row_rnn = BiRNN(cell, 1, hidden_size, num_layers, dropout)
+        self.col_rnn = BiRNN(cell, col_in, hidden_size, num_layers, dropout)
         head_in = feat if variant == 'sequential' else 2 * feat
         layers: List[nn.Module] = []
         for width in head_dims:
@@ -86,7 +126,8 @@ class DeepHungarianNet(BaseModule):
     def _init_rnns(self) -> None:
         """Orthogonal weights, first gate's biases at ``gate_bias``."""
         for rnn in (self.row_rnn, self.col_rnn):
-            for name, param in rnn.named_parameters():
+            for full_name, param in rnn.named_parameters():
+                name = full_name.rsplit('.', 1)[-1]
                 if name.startswith('weight'):
                     nn.init.orthogonal_(param)
                 elif name.startswith('bias'):
@@ -160,17 +201,6 @@ class DeepHungarianNet(BaseModule):
             col_to_row[b, :h * w] = (ii * w + jj).t().reshape(-1)
         return row_pos.to(device), col_pos.to(device), col_to_row.to(device)
 
-    @staticmethod
-    def _run(rnn: nn.Module, seq: Tensor, lengths: List[int]) -> Tensor:
-        """Run an RNN on [B, L, C] sequences of the given true lengths."""
-        if all(n == seq.shape[1] for n in lengths):
-            return rnn(seq)[0]
-        packed = pack_padded_sequence(
-            seq, torch.tensor(lengths), batch_first=True, enforce_sorted=False)
-        out, _ = pad_packed_sequence(
-            rnn(packed)[0], batch_first=True, total_length=seq.shape[1])
-        return out
-
     def _forward_padded(self, dist: Tensor, sizes: Tensor) -> Tensor:
         out = dist.new_zeros(dist.shape)
         lengths_all = (sizes[:, 0] * sizes[:, 1]).tolist()
@@ -179,7 +209,8 @@ class DeepHungarianNet(BaseModule):
             return out
         b_keep = torch.tensor(keep, device=dist.device)
         sub_sizes = sizes[keep]
-        lengths = [lengths_all[i] for i in keep]
+        lengths = torch.tensor([lengths_all[i] for i in keep],
+                               device=dist.device)
         height, width = dist.shape[1:]
         # one extra slot at the end receives every padding entry
         pad_slot = height * width
@@ -188,18 +219,18 @@ class DeepHungarianNet(BaseModule):
         flat = dist[b_keep].reshape(len(keep), -1)
         flat = torch.cat([flat, flat.new_zeros(len(keep), 1)], dim=1)
         row_seq = flat.gather(1, row_pos).unsqueeze(-1)  # [B, L, 1]
-        row_feat = self._run(self.row_rnn, row_seq, lengths)
+        row_feat = self.row_rnn(row_seq, lengths)
         feat_dim = row_feat.shape[-1]
         # re-order the row-major features into column-major order
         to_col = col_to_row.unsqueeze(-1).expand(-1, -1, feat_dim)
         if self.variant == 'sequential':
             col_in = row_feat.gather(1, to_col)
-            col_feat = self._run(self.col_rnn, col_in, lengths)
+            col_feat = self.col_rnn(col_in, lengths)
         else:
             col_seq = flat.gather(1, col_pos).unsqueeze(-1)
             col_feat = torch.cat(
                 [row_feat.gather(1, to_col),
-                 self._run(self.col_rnn, col_seq, lengths)], dim=-1)
+                 self.col_rnn(col_seq, lengths)], dim=-1)
         prob = torch.sigmoid(self.head(col_feat).squeeze(-1))  # [B, L]
         sub_out = dist.new_zeros(len(keep), pad_slot + 1)
         sub_out = sub_out.scatter(1, col_pos, prob)[:, :pad_slot]

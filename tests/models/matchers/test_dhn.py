@@ -74,10 +74,7 @@ def test_bad_arguments_are_rejected():
 
 def test_official_init():
     net = DeepHungarianNet(hidden_size=4, num_layers=1)
-    bias = net.row_rnn.bias_ih_l0
-    assert (bias[:4] == -1).all() and (bias[4:] == 0).all()
-    w = net.row_rnn.weight_hh_l0[:4]
-    # orthogonal init: the rows of each weight matrix are orthonormal
-    full = net.row_rnn.weight_hh_l0
-    assert torch.allclose(full.t() @ full, torch.eye(4), atol=1e-5)
-    assert w.shape == (4, 4)
+    rnn = net.row_rnn.forward_rnns[0]
+    assert (rnn.bias_ih_l0[:4] == -1).all() and (rnn.bias_ih_l0[4:] == 0).all()
+    w = rnn.weight_hh_l0  # [3 * 4, 4]: orthonormal columns
+    assert torch.allclose(w.t() @ w, torch.eye(4), atol=1e-5)

@@ -1,0 +1,63 @@
+"""Load a frozen Deep Hungarian Net from the shipped or another checkpoint."""
+import os.path as osp
+from typing import Any, Dict, Optional, Tuple
+
+import torch
+from mmengine.config import Config
+
+from mmtrack.registry import MODELS
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+DEFAULT_DHN = osp.join(ROOT, 'checkpoints', 'dhn_bigru_seq_h64.pth')
+
+
+def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
+                         path: str) -> Tuple[dict, Dict[str, torch.Tensor]]:
+    """Split a shipped (``meta.dhn_cfg``) or mmengine training checkpoint."""
+    meta = ckpt.get('meta', {}) or {}
+    state = ckpt.get('state_dict', ckpt)
+    if 'dhn_cfg' in meta:
+        return dict(meta['dhn_cfg']), state
+    if 'cfg' in meta:  # written by mmengine's CheckpointHook for DHNTrainer
+        cfg = Config.fromstring(meta['cfg'], '.py')
+        weights = {
+            k[len('dhn.'):]: v
+            for k, v in state.items() if k.startswith('dhn.')
+        }
+        if weights:
+            return cfg.model.dhn.to_dict(), weights
+    raise ValueError(f'{path} holds no DeepHungarianNet: expected '
+                     '"meta.dhn_cfg" (a shipped file) or a DHNTrainer '
+                     'training checkpoint')
+
+
+def save_dhn(dhn: torch.nn.Module,
+             dhn_cfg: dict,
+             path: str,
+             extra_meta: Optional[dict] = None) -> None:
+    """Write the compact checkpoint format that :func:`load_dhn` reads."""
+    meta = dict(dhn_cfg=dict(dhn_cfg), **(extra_meta or {}))
+    state = {k: v.detach().cpu() for k, v in dhn.state_dict().items()}
+    torch.save(dict(meta=meta, state_dict=state), path)
+
+
+def load_dhn(path: Optional[str] = None,
+             device: str = 'cpu',
+             freeze: bool = True) -> torch.nn.Module:
+    """The DHN of ``path`` (default: the shipped weights), in eval mode.
+
+    With ``freeze`` its parameters do not require gradients, but gradients
+    still flow through it to its input distance matrix.
+    """
+    path = path or DEFAULT_DHN
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'no DHN checkpoint at {path}')
+    ckpt = torch.load(path, map_location='cpu', weights_only=False)
+    cfg, weights = _dhn_cfg_and_weights(ckpt, path)
+    import mmdeepmot.models  # noqa: F401  (registers DeepHungarianNet)
+    dhn = MODELS.build(cfg)
+    dhn.load_state_dict(weights)
+    dhn.to(device).eval()
+    if freeze:
+        dhn.requires_grad_(False)
+    return dhn

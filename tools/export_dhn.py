@@ -1,0 +1,35 @@
+"""Turn a DHN training checkpoint into the compact file load_dhn() reads."""
+import argparse
+import json
+
+from _env_guard import require_mmdeepmot
+
+require_mmdeepmot()
+
+from mmdeepmot.apis import load_dhn, save_dhn  # noqa: E402
+from mmdeepmot.apis.dhn_loader import _dhn_cfg_and_weights  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('checkpoint', help='mmengine checkpoint of DHNTrainer')
+    parser.add_argument('out', help='output .pth')
+    parser.add_argument('--config', help='config name to record')
+    parser.add_argument(
+        '--metrics', help='JSON of the validation figures to record')
+    args = parser.parse_args()
+    import torch
+    ckpt = torch.load(args.checkpoint, map_location='cpu', weights_only=False)
+    cfg, _ = _dhn_cfg_and_weights(ckpt, args.checkpoint)
+    dhn = load_dhn(args.checkpoint)
+    meta = dict(
+        source=args.checkpoint,
+        iter=ckpt.get('meta', {}).get('iter'),
+        config=args.config,
+        metrics=json.loads(args.metrics) if args.metrics else None)
+    save_dhn(dhn, cfg, args.out, meta)
+    print(f'wrote {args.out}')
+
+
+if __name__ == '__main__':
+    main()
