@@ -30,14 +30,14 @@ train_dataloader = dict(
     # items are random draws already; keeping their order keeps each batch
     # within one size group
     sampler=dict(type='DefaultSampler', shuffle=False),
-    collate_fn=dict(type='pseudo_collate'),
+    collate_fn=dict(type='list_collate'),
     dataset=dict(length=200000, seed=0, **matrix_data))
 val_dataloader = dict(
     batch_size=batch_size,
     num_workers=1,
     persistent_workers=True,
     sampler=dict(type='DefaultSampler', shuffle=False),
-    collate_fn=dict(type='pseudo_collate'),
+    collate_fn=dict(type='list_collate'),
     # a fixed seed, never used for training, makes the held-out split
     dataset=dict(length=640, seed=20200614, **matrix_data))
 test_dataloader = val_dataloader

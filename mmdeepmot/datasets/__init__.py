@@ -1,8 +1,11 @@
 from .dhn_matrices import (DistanceMatrixDataset, hungarian_labels,
                            load_gt_frames, motmetrics_data_file,
                            size_band_dataset)
+from .collate import list_collate
+from .toy_clips import ToyBoxClipDataset
 
 __all__ = [
     'DistanceMatrixDataset', 'hungarian_labels', 'load_gt_frames',
-    'motmetrics_data_file', 'size_band_dataset'
+    'motmetrics_data_file', 'size_band_dataset', 'ToyBoxClipDataset',
+    'list_collate'
 ]

@@ -1,1 +1,3 @@
+from .losses import *  # noqa: F401,F403
 from .matchers import *  # noqa: F401,F403
+from .mot import *  # noqa: F401,F403

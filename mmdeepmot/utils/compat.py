@@ -1,13 +1,17 @@
-"""Compatibility fixes that the pinned stack needs under numpy 2.
+"""Compatibility fixes that the pinned stack needs (numpy 2, torch 2.13).
 
 The OpenMMLab 1.x/3.x releases and motmetrics 1.4.0 predate numpy 2 and call
-aliases that numpy 2 removed. Restoring those aliases here, in one place, is
-less invasive than patching the packages: each alias behaves exactly as it did
-in numpy 1.x.
+aliases that numpy 2 removed; restoring those aliases here, in one place, is
+less invasive than patching the packages: each behaves as in numpy 1.x.
+mmengine 0.10.7 loads checkpoints with ``torch.load``'s old default
+(``weights_only=False``), which torch >= 2.6 changed: its resume files hold
+numpy and config objects, so its local loader gets the old default back.
 """
+import os.path as osp
 from typing import Any, Dict
 
 import numpy as np
+import torch
 
 
 def _asfarray(a: Any, dtype: Any = np.float64) -> np.ndarray:
@@ -33,11 +37,33 @@ def _numpy_has(name: str) -> bool:
     return name in vars(np)
 
 
+def load_from_local(filename: str, map_location: Any = None) -> Any:
+    """mmengine's local checkpoint loader with ``weights_only=False``.
+
+    The name matches mmengine's, whose log line is derived from it. Only
+    local files (the user's own checkpoints) are affected.
+    """
+    filename = osp.expanduser(filename)
+    if not osp.isfile(filename):
+        raise FileNotFoundError(f'{filename} can not be found.')
+    return torch.load(filename, map_location=map_location, weights_only=False)
+
+
+def _patch_mmengine_loader() -> bool:
+    from mmengine.runner.checkpoint import CheckpointLoader
+    if CheckpointLoader._schemes.get('') is load_from_local:
+        return False
+    CheckpointLoader.register_scheme(prefixes='', force=True)(load_from_local)
+    return True
+
+
 def apply_compat() -> Dict[str, Any]:
-    """Restore removed numpy aliases; returns the ones this call added."""
+    """Apply every fix once; returns what this call changed."""
     added = {}
     for name, value in NUMPY_ALIASES.items():
         if not _numpy_has(name):
             setattr(np, name, value)
             added[name] = value
+    if _patch_mmengine_loader():
+        added['mmengine.load_from_local'] = load_from_local
     return added

@@ -1,6 +1,7 @@
 """numpy 2 shims: the old aliases behave as numpy 1.x did."""
 import numpy as np
 import pytest
+import torch
 
 from mmdeepmot.utils.compat import NUMPY_ALIASES, apply_compat
 
@@ -41,3 +42,13 @@ def test_mmtrack_load_track_annotations_runs():
     out = LoadTrackAnnotations(with_instance_id=True)(results)
     assert out['gt_ignore_flags'].tolist() == [False, True]
     assert out['gt_instances_id'].tolist() == [3, 4]
+
+
+def test_mmengine_loads_full_checkpoints(tmp_path):
+    from mmengine.runner.checkpoint import CheckpointLoader
+    import mmdeepmot  # noqa: F401
+    path = tmp_path / 'ckpt.pth'
+    # numpy objects in meta, as mmengine's resume files have
+    torch.save(dict(meta=dict(seed=np.int64(3), arr=np.ones(2))), path)
+    out = CheckpointLoader.load_checkpoint(str(path), map_location='cpu')
+    assert out['meta']['seed'] == 3

@@ -1,0 +1,3 @@
+from .deepmot_hook import DeepMOTHook, deepmot_losses
+
+__all__ = ['DeepMOTHook', 'deepmot_losses']

@@ -1,0 +1,144 @@
+"""The DeepMOT loss: (1 - dMOTA) + lambda * (1 - dMOTP), via a soft matcher."""
+from typing import Dict, Hashable, List, Optional, Sequence, Tuple, Union
+
+import torch
+from torch import Tensor, nn
+
+from mmtrack.registry import MODELS
+from ...structures import (check_boxes, deepmot_distance, image_diagonal,
+                           jaccard_distance)
+from .soft_counts import soft_frame_counts
+
+Frame = Dict[str, Union[Tensor, Sequence[int], Tuple[int, int]]]
+
+
+def frame_distance(pred_boxes: Tensor, gt_boxes: Tensor,
+                   img_shape: Tuple[int, int], kind: str = 'deepmot'
+                   ) -> Tensor:
+    """Tracks x objects distance matrix of one frame, after input checks."""
+    check_boxes(pred_boxes, 'predicted boxes')
+    check_boxes(gt_boxes, 'ground-truth boxes')
+    if kind == 'deepmot':
+        return deepmot_distance(pred_boxes, gt_boxes,
+                                image_diagonal(*img_shape[:2]))
+    if kind == 'iou':
+        return jaccard_distance(pred_boxes, gt_boxes)
+    raise ValueError(f'distance must be "deepmot" or "iou", got {kind!r}')
+
+
+def iou_gate(pred_boxes: Tensor, gt_boxes: Tensor, min_iou: float,
+             temperature: float) -> Tensor:
+    """Soft indicator of IoU >= ``min_iou`` (MOTA's matching threshold)."""
+    iou = 1.0 - jaccard_distance(pred_boxes, gt_boxes)
+    return torch.sigmoid((iou - min_iou) / temperature)
+
+
+@MODELS.register_module()
+class DeepMOTLoss(nn.Module):
+    """dMOTA and dMOTP of predicted tracks against ground truth.
+
+    Per frame: the distance ``D`` (tracks x objects), the matcher's soft
+    assignment ``A`` (optionally gated by IoU, so that pairs MOTA would not
+    match count as FP and FN), and the soft FP, FN, IDS and TP of
+    :func:`soft_frame_counts`. Over the frames of one call (a clip):
+    ``dMOTA = 1 - (FP + FN + gamma * IDS) / num_gt`` and
+    ``dMOTP = 1 - sum(D * B_TP) / sum(B_TP)``.
+
+    Args:
+        matcher: config of the soft matcher (``DHNMatcher`` as in the paper,
+            or ``SinkhornMatcher``).
+        delta: the "unmatched" logit of the softmaxes (paper: 0.7).
+        scale: softmax temperature factor (paper: 10 in training).
+        lambda_motp: weight of ``1 - dMOTP`` (paper: 5).
+        gamma_ids: weight of ID switches in dMOTA.
+        min_iou: IoU gate on ``A``; ``None`` uses ``A`` as it is.
+        gate_temperature: softness of the gate.
+        distance: ``'deepmot'`` ((centre + Jaccard) / 2) or ``'iou'``.
+        loss_weight: factor on both losses.
+    """
+
+    def __init__(self,
+                 matcher: dict = dict(type='DHNMatcher'),
+                 delta: float = 0.7,
+                 scale: float = 10.0,
+                 lambda_motp: float = 5.0,
+                 gamma_ids: float = 1.0,
+                 min_iou: Optional[float] = 0.5,
+                 gate_temperature: float = 0.05,
+                 distance: str = 'deepmot',
+                 loss_weight: float = 1.0) -> None:
+        super().__init__()
+        self.matcher = MODELS.build(matcher)
+        self.delta = delta
+        self.scale = scale
+        self.lambda_motp = lambda_motp
+        self.gamma_ids = gamma_ids
+        self.min_iou = min_iou
+        self.gate_temperature = gate_temperature
+        self.distance = distance
+        self.loss_weight = loss_weight
+        # sequence key -> {object id: track id it was last matched to}
+        self.memory: Dict[Hashable, Dict[int, int]] = {}
+
+    def reset(self, sequence: Optional[Hashable] = None) -> None:
+        """Forget past matches of one sequence, or of all of them."""
+        if sequence is None:
+            self.memory.clear()
+        else:
+            self.memory.pop(sequence, None)
+
+    def assignments(self, frames: Sequence[Frame]
+                    ) -> Tuple[List[Tensor], List[Tensor]]:
+        """Distance matrices and soft assignments of all frames, the matcher
+        called once for the whole clip."""
+        dists = [
+            frame_distance(f['pred_boxes'], f['gt_boxes'], f['img_shape'],
+                           self.distance) for f in frames
+        ]
+        assigns = self.matcher(dists)
+        if self.min_iou is not None:
+            assigns = [
+                a * iou_gate(f['pred_boxes'], f['gt_boxes'], self.min_iou,
+                             self.gate_temperature)
+                for a, f in zip(assigns, frames)
+            ]
+        return dists, assigns
+
+    def forward(self,
+                frames: Sequence[Frame],
+                sequence: Hashable = 0) -> Dict[str, Tensor]:
+        """Losses and soft counts of consecutive frames of one sequence.
+
+        Each frame is a dict with ``pred_boxes`` [h, 4] (xyxy),
+        ``pred_ids`` (h track ids), ``gt_boxes`` [w, 4], ``gt_ids`` (w object
+        ids) and ``img_shape`` (height, width).
+        """
+        if len(frames) == 0:
+            raise ValueError('DeepMOTLoss needs at least one frame')
+        dists, assigns = self.assignments(frames)
+        memory = self.memory.setdefault(sequence, {})
+        totals = dict(fp=0.0, fn=0.0, ids=0.0, tp=0.0, dist_sum=0.0)
+        num_gt = num_tp = 0
+        for f, dist, assign in zip(frames, dists, assigns):
+            c = soft_frame_counts(assign, dist, list(f['pred_ids']),
+                                  list(f['gt_ids']), memory, self.delta,
+                                  self.scale)
+            for key in totals:
+                totals[key] = totals[key] + getattr(c, key)
+            num_gt += c.num_gt
+            num_tp += len(c.matches)
+        ref = dists[0]
+        as_t = {k: ref.new_zeros(()) + v for k, v in totals.items()}
+        errors = as_t['fp'] + as_t['fn'] + self.gamma_ids * as_t['ids']
+        dmota = 1.0 - errors / max(num_gt, 1)
+        dmotp = 1.0 - as_t['dist_sum'] / max(num_tp, 1)
+        return dict(
+            loss_dmota=self.loss_weight * (1.0 - dmota),
+            loss_dmotp=self.loss_weight * self.lambda_motp * (1.0 - dmotp),
+            dmota=dmota.detach(),
+            dmotp=dmotp.detach(),
+            soft_fp=as_t['fp'].detach(),
+            soft_fn=as_t['fn'].detach(),
+            soft_ids=as_t['ids'].detach(),
+            soft_tp=as_t['tp'].detach(),
+            num_gt=ref.new_tensor(float(num_gt)))

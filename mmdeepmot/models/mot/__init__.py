@@ -1,0 +1,3 @@
+from .box_refiner import ToyBoxRefiner
+
+__all__ = ['ToyBoxRefiner']

@@ -1,0 +1,106 @@
+"""DeepMOTLoss: perfect tracks, ID switches, empty frames, gradients, errors."""
+import pytest
+import torch
+
+from mmdeepmot.models.losses import DeepMOTLoss
+
+BOXES = torch.tensor([[10., 10., 50., 110.], [100., 20., 140., 120.],
+                      [200., 30., 240., 130.]])
+SHAPE = (360, 640)
+
+
+def frame(pred, pred_ids, gt=BOXES, gt_ids=(1, 2, 3)):
+    return dict(pred_boxes=pred, pred_ids=list(pred_ids), gt_boxes=gt,
+                gt_ids=list(gt_ids), img_shape=SHAPE)
+
+
+@pytest.fixture(params=['sinkhorn', 'dhn'])
+def loss(request):
+    # the DHN case uses the shipped weights: a random DHN matches nothing
+    matcher = dict(type='SinkhornMatcher') if request.param == 'sinkhorn' \
+        else dict(type='DHNMatcher')
+    return DeepMOTLoss(matcher=matcher, scale=10.0)
+
+
+@pytest.fixture
+def sinkhorn_loss():
+    return DeepMOTLoss(matcher=dict(type='SinkhornMatcher'), scale=100.0)
+
+
+def test_perfect_predictions(sinkhorn_loss):
+    out = sinkhorn_loss([frame(BOXES.clone(), (7, 8, 9))] * 3)
+    assert out['dmota'] == pytest.approx(1.0, abs=0.02)
+    assert out['dmotp'] == pytest.approx(1.0, abs=1e-3)
+    assert out['soft_ids'] == pytest.approx(0.0, abs=1e-3)
+
+
+def test_id_switch_raises_ids(sinkhorn_loss):
+    same = sinkhorn_loss([frame(BOXES, (7, 8, 9)), frame(BOXES, (7, 8, 9))])
+    sinkhorn_loss.reset()
+    swapped = sinkhorn_loss(
+        [frame(BOXES, (7, 8, 9)), frame(BOXES, (8, 7, 9))])
+    assert swapped['soft_ids'] > same['soft_ids'] + 1.5
+    assert swapped['dmota'] < same['dmota']
+
+
+def test_memory_per_sequence_and_reset(sinkhorn_loss):
+    sinkhorn_loss([frame(BOXES, (7, 8, 9))], sequence='a')
+    out_b = sinkhorn_loss([frame(BOXES, (8, 7, 9))], sequence='b')
+    assert out_b['soft_ids'] == pytest.approx(0.0, abs=1e-3)
+    out_a = sinkhorn_loss([frame(BOXES, (8, 7, 9))], sequence='a')
+    assert out_a['soft_ids'] > 1.5
+    sinkhorn_loss.reset('a')
+    assert 'a' not in sinkhorn_loss.memory and 'b' in sinkhorn_loss.memory
+
+
+def test_missed_and_false_positive(sinkhorn_loss):
+    far = torch.tensor([[500., 200., 540., 300.]])
+    out = sinkhorn_loss([frame(torch.cat([BOXES[:2], far]), (7, 8, 9))])
+    assert out['soft_fp'] == pytest.approx(1.0, abs=0.05)
+    assert out['soft_fn'] == pytest.approx(1.0, abs=0.05)
+    assert out['dmota'] == pytest.approx(1 - 2 / 3, abs=0.05)
+
+
+@pytest.mark.parametrize('case', ['no_gt', 'no_pred', 'both'])
+def test_empty_frames_are_finite(loss, case):
+    empty = torch.zeros(0, 4)
+    f = {
+        'no_gt': frame(BOXES, (7, 8, 9), empty, ()),
+        'no_pred': frame(empty, ()),
+        'both': frame(empty, (), empty, ()),
+    }[case]
+    out = loss([f])
+    for key, value in out.items():
+        assert torch.isfinite(value).all(), key
+    if case == 'no_gt':
+        assert out['soft_fp'] == pytest.approx(3.0)
+    if case == 'no_pred':
+        assert out['soft_fn'] == pytest.approx(3.0)
+
+
+def test_gradients_reach_predicted_boxes(loss):
+    pred = (BOXES + torch.tensor([6., 4., 6., 4.])).requires_grad_(True)
+    out = loss([frame(pred, (7, 8, 9))])
+    (out['loss_dmota'] + out['loss_dmotp']).backward()
+    assert torch.isfinite(pred.grad).all()
+    assert (pred.grad.abs().sum(1) > 0).all()
+    # moving the boxes against the gradient lowers the loss
+    with torch.no_grad():
+        moved = pred - 5.0 * pred.grad / pred.grad.norm()
+    loss.reset()
+    after = loss([frame(moved, (7, 8, 9))])
+    total = out['loss_dmota'] + out['loss_dmotp']
+    assert after['loss_dmota'] + after['loss_dmotp'] < total
+
+
+def test_bad_boxes_are_rejected(sinkhorn_loss):
+    nan = BOXES.clone()
+    nan[1, 2] = float('nan')
+    with pytest.raises(ValueError, match='predicted boxes contain NaN'):
+        sinkhorn_loss([frame(nan, (7, 8, 9))])
+    inverted = BOXES.clone()
+    inverted[0] = torch.tensor([50., 10., 10., 110.])
+    with pytest.raises(ValueError, match='ground-truth boxes are inverted'):
+        sinkhorn_loss([frame(BOXES, (7, 8, 9), inverted)])
+    with pytest.raises(ValueError, match='at least one frame'):
+        sinkhorn_loss([])
