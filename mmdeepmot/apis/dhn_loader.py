@@ -4,7 +4,6 @@ from typing import Any, Dict, Optional, Tuple
 
 import torch
 from mmengine.config import Config
-
 from mmtrack.registry import MODELS
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))

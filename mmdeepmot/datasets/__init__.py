@@ -1,7 +1,7 @@
+from .collate import list_collate
 from .dhn_matrices import (DistanceMatrixDataset, hungarian_labels,
                            load_gt_frames, motmetrics_data_file,
                            size_band_dataset)
-from .collate import list_collate
 from .toy_clips import ToyBoxClipDataset
 
 __all__ = [

@@ -12,10 +12,10 @@ from typing import Dict, List, Sequence, Tuple
 
 import numpy as np
 import torch
+from mmtrack.registry import DATASETS
 from scipy.optimize import linear_sum_assignment
 from torch.utils.data import Dataset
 
-from mmtrack.registry import DATASETS
 from ..structures import deepmot_distance, image_diagonal
 
 Frames = List[np.ndarray]  # each [K, 4] xyxy boxes of one annotated frame
@@ -40,8 +40,8 @@ def load_gt_frames(path: str, min_boxes: int = 1) -> Frames:
     for frame in np.unique(table[:, 0]):
         rows = table[table[:, 0] == frame, 2:6]
         if len(rows) >= min_boxes:
-            frames.append(np.concatenate([rows[:, :2], rows[:, :2] + rows[:, 2:]],
-                                         axis=1))
+            frames.append(
+                np.concatenate([rows[:, :2], rows[:, :2] + rows[:, 2:]], 1))
     return frames
 
 
@@ -56,7 +56,7 @@ def hungarian_labels(dist: np.ndarray) -> np.ndarray:
 
 def synthetic_people(rng: np.random.Generator, num: int, img_w: float,
                      img_h: float) -> np.ndarray:
-    """Pedestrian-like boxes, partly crowded, inside a ``img_w x img_h`` frame."""
+    """Pedestrian-like boxes, partly crowded, in an ``img_w x img_h`` frame."""
     heights = np.exp(rng.uniform(np.log(img_h * 0.06), np.log(img_h * 0.5),
                                  num))
     widths = heights * rng.uniform(0.3, 0.5, num)
@@ -94,7 +94,8 @@ def perturb_tracks(rng: np.random.Generator, gt: np.ndarray, img_w: float,
         fp = synthetic_people(rng, num_fp, img_w, img_h)
         if n:
             src = gt[rng.integers(0, n, num_fp)]
-            jitter = rng.normal(0, 0.5, (num_fp, 1)) * (src[:, 2:] - src[:, :2])
+            size = src[:, 2:] - src[:, :2]
+            jitter = rng.normal(0, 0.5, (num_fp, 1)) * size
             dup = src + np.concatenate([jitter, jitter], axis=1)
             fp[near] = dup[near]
         tracks.append(fp)

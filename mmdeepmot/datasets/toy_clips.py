@@ -4,9 +4,8 @@ from typing import Dict, List
 
 import numpy as np
 import torch
-from torch.utils.data import Dataset
-
 from mmtrack.registry import DATASETS
+from torch.utils.data import Dataset
 
 
 @DATASETS.register_module()

@@ -3,9 +3,8 @@ from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 import numpy as np
 from mmengine.evaluator import BaseMetric
-from torch import Tensor
-
 from mmtrack.registry import METRICS
+from torch import Tensor
 
 
 def assignment_counts(pred: Tensor, label: Tensor,

@@ -20,8 +20,10 @@ class SoftClearMOT:
     object matched to another track than last time is an ID switch.
     ``'dhn'`` and ``'sinkhorn'`` give DeepMOT's soft counts (the values the
     loss trains on), with the IoU gate at ``1 - threshold`` when
-    ``distance='iou'``. MOTP is the mean distance of the matches
-    (motmetrics' convention), so 0 is perfect.
+    ``distance='iou'``. The DHN always reads the DeepMOT distance, the
+    input it was trained on; the other distance serves MOTP and the gate.
+    MOTP is the mean distance of the matches (motmetrics' convention), so 0
+    is perfect.
 
     Args:
         distance: ``'iou'`` (1 - IoU) or ``'deepmot'``.
@@ -55,6 +57,7 @@ class SoftClearMOT:
             self._soft = DHNMatcher(dhn_checkpoint)
         elif matcher == 'sinkhorn':
             from ..models.matchers import SinkhornMatcher
+
             # the IoU gate sets the threshold; Sinkhorn only has to be sharp
             self._soft = SinkhornMatcher(max_cost=2 * threshold, epsilon=0.02)
         self.reset()
@@ -83,12 +86,16 @@ class SoftClearMOT:
         if self.matcher_name == 'hungarian':
             self._update_exact(list(gt_ids), list(pred_ids), dist.numpy())
         else:
-            self._update_soft(gt_ids, pred_ids, pred, gt, dist)
+            match_dist = dist
+            if self.matcher_name == 'dhn' and self.distance != 'deepmot':
+                match_dist = frame_distance(pred, gt, self.img_shape,
+                                            'deepmot')
+            self._update_soft(gt_ids, pred_ids, pred, gt, dist, match_dist)
 
     def _update_soft(self, gt_ids, pred_ids, pred: Tensor, gt: Tensor,
-                     dist: Tensor) -> None:
+                     dist: Tensor, match_dist: Tensor) -> None:
         with torch.no_grad():
-            assign = self._soft([dist.float()])[0].double()
+            assign = self._soft([match_dist.float()])[0].double()
             if self.distance == 'iou':
                 assign = assign * iou_gate(pred, gt, 1 - self.threshold,
                                            0.01)

@@ -22,7 +22,8 @@ def check_boxes(boxes: Tensor, name: str = 'boxes') -> None:
     if not torch.isfinite(boxes).all():
         bad = (~torch.isfinite(boxes)).any(-1).nonzero()[0].tolist()
         raise ValueError(f'{name} contain NaN or inf (first at index {bad})')
-    inverted = (boxes[..., 2] < boxes[..., 0]) | (boxes[..., 3] < boxes[..., 1])
+    inverted = (boxes[..., 2] < boxes[..., 0]) | (
+        boxes[..., 3] < boxes[..., 1])
     if inverted.any():
         idx = inverted.nonzero()[0].tolist()
         raise ValueError(f'{name} are inverted (x2 < x1 or y2 < y1), first '

@@ -1,4 +1,6 @@
 from .compat import apply_compat
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
 
-__all__ = ['apply_compat', 'check_stack', 'stack_problems', 'StackError', 'SETUP_HINT']
+__all__ = [
+    'apply_compat', 'check_stack', 'stack_problems', 'StackError', 'SETUP_HINT'
+]

@@ -1,4 +1,4 @@
-"""DistanceMatrixDataset: seeded, realistic, labelled by the Hungarian method."""
+"""DistanceMatrixDataset: seeded, realistic, Hungarian-labelled."""
 import numpy as np
 import pytest
 import torch

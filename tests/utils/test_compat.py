@@ -46,6 +46,7 @@ def test_mmtrack_load_track_annotations_runs():
 
 def test_mmengine_loads_full_checkpoints(tmp_path):
     from mmengine.runner.checkpoint import CheckpointLoader
+
     import mmdeepmot  # noqa: F401
     path = tmp_path / 'ckpt.pth'
     # numpy objects in meta, as mmengine's resume files have

@@ -3,8 +3,8 @@ from typing import List, Optional, Sequence
 
 from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
-
 from mmtrack.registry import HOOKS
+
 from ...models.losses import DeepMOTLoss
 from ...models.matchers import DHNMatcher
 

@@ -2,9 +2,9 @@
 from typing import Dict, Hashable, List, Optional, Sequence, Tuple, Union
 
 import torch
+from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
-from mmtrack.registry import MODELS
 from ...structures import (check_boxes, deepmot_distance, image_diagonal,
                            jaccard_distance)
 from .soft_counts import soft_frame_counts

@@ -8,12 +8,12 @@ from typing import List, Optional, Sequence, Tuple, Union
 
 import torch
 from mmengine.model import BaseModule
-from torch import Tensor, nn
-
 from mmtrack.registry import MODELS
+from torch import Tensor, nn
 
 _CELLS = {'GRU': nn.GRU, 'LSTM': nn.LSTM}
 _VARIANTS = ('sequential', 'parallel')
+_FEATURES = ('dist', 'row_gap', 'col_gap')
 
 MatrixBatch = Union[Tensor, Sequence[Tensor]]
 
@@ -86,6 +86,11 @@ class DeepHungarianNet(BaseModule):
         head_act: optional activation between head layers (``'ReLU'``).
         dropout: dropout between stacked RNN layers.
         gate_bias: value of the first gate's biases at initialisation.
+        input_features: what the RNNs read per entry. ``('dist',)`` is the
+            paper's; ``'row_gap'`` / ``'col_gap'`` add ``D_ij - min_k D_ik``
+            / ``D_ij - min_k D_kj``, the local competition the Hungarian
+            method resolves, which a sequence model otherwise has to carry
+            across hundreds of steps.
     """
 
     def __init__(self,
@@ -97,6 +102,7 @@ class DeepHungarianNet(BaseModule):
                  head_act: Optional[str] = None,
                  dropout: float = 0.0,
                  gate_bias: float = -1.0,
+                 input_features: Sequence[str] = ('dist', ),
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if cell not in _CELLS:
@@ -108,9 +114,15 @@ class DeepHungarianNet(BaseModule):
         self.variant = variant
         self.cell = cell
         self.gate_bias = gate_bias
+        unknown = set(input_features) - set(_FEATURES)
+        if unknown or not input_features:
+            raise ValueError(f'input_features must be a non-empty subset of '
+                             f'{_FEATURES}, got {input_features}')
+        self.input_features = tuple(input_features)
+        in_size = len(self.input_features)
         feat = 2 * hidden_size
-        col_in = feat if variant == 'sequential' else 1
-        self.row_rnn = BiRNN(cell, 1, hidden_size, num_layers, dropout)
+        col_in = feat if variant == 'sequential' else in_size
+        self.row_rnn = BiRNN(cell, in_size, hidden_size, num_layers, dropout)
         self.col_rnn = BiRNN(cell, col_in, hidden_size, num_layers, dropout)
         head_in = feat if variant == 'sequential' else 2 * feat
         layers: List[nn.Module] = []
@@ -201,6 +213,26 @@ class DeepHungarianNet(BaseModule):
             col_to_row[b, :h * w] = (ii * w + jj).t().reshape(-1)
         return row_pos.to(device), col_pos.to(device), col_to_row.to(device)
 
+    def _features(self, dist: Tensor, sizes: Tensor) -> Tensor:
+        """Per-entry input features [B, H, W, C]; padding never wins a min."""
+        if self.input_features == ('dist', ):
+            return dist.unsqueeze(-1)
+        b, height, width = dist.shape
+        rows = torch.arange(height, device=dist.device)[None, :, None]
+        cols = torch.arange(width, device=dist.device)[None, None, :]
+        valid = (rows < sizes[:, 0, None, None].to(dist.device)) & (
+            cols < sizes[:, 1, None, None].to(dist.device))
+        big = dist.masked_fill(~valid, float('inf'))
+        out = []
+        for name in self.input_features:
+            if name == 'dist':
+                out.append(dist)
+            elif name == 'row_gap':
+                out.append(dist - big.min(dim=2, keepdim=True).values)
+            else:
+                out.append(dist - big.min(dim=1, keepdim=True).values)
+        return torch.stack(out, dim=-1).masked_fill(~valid[..., None], 0.0)
+
     def _forward_padded(self, dist: Tensor, sizes: Tensor) -> Tensor:
         out = dist.new_zeros(dist.shape)
         lengths_all = (sizes[:, 0] * sizes[:, 1]).tolist()
@@ -216,9 +248,11 @@ class DeepHungarianNet(BaseModule):
         pad_slot = height * width
         row_pos, col_pos, col_to_row = self._orders(sub_sizes, width,
                                                     pad_slot, dist.device)
-        flat = dist[b_keep].reshape(len(keep), -1)
-        flat = torch.cat([flat, flat.new_zeros(len(keep), 1)], dim=1)
-        row_seq = flat.gather(1, row_pos).unsqueeze(-1)  # [B, L, 1]
+        feats = self._features(dist[b_keep], sub_sizes)  # [B, H, W, C]
+        n_feat = feats.shape[-1]
+        flat = feats.reshape(len(keep), -1, n_feat)
+        flat = torch.cat([flat, flat.new_zeros(len(keep), 1, n_feat)], dim=1)
+        row_seq = flat.gather(1, row_pos.unsqueeze(-1).expand(-1, -1, n_feat))
         row_feat = self.row_rnn(row_seq, lengths)
         feat_dim = row_feat.shape[-1]
         # re-order the row-major features into column-major order
@@ -227,7 +261,8 @@ class DeepHungarianNet(BaseModule):
             col_in = row_feat.gather(1, to_col)
             col_feat = self.col_rnn(col_in, lengths)
         else:
-            col_seq = flat.gather(1, col_pos).unsqueeze(-1)
+            col_seq = flat.gather(
+                1, col_pos.unsqueeze(-1).expand(-1, -1, n_feat))
             col_feat = torch.cat(
                 [row_feat.gather(1, to_col),
                  self.col_rnn(col_seq, lengths)], dim=-1)

@@ -1,9 +1,8 @@
 """The frozen, shipped Deep Hungarian Net as a matcher for the loss."""
 from typing import List, Optional, Sequence
 
-from torch import Tensor, nn
-
 from mmtrack.registry import MODELS
+from torch import Tensor, nn
 
 
 @MODELS.register_module()

@@ -3,25 +3,27 @@ from typing import Dict, List, Optional, Union
 
 import torch
 from mmengine.model import BaseModel
-from torch import Tensor
-
 from mmtrack.registry import MODELS
+from torch import Tensor
 
 
 def weighted_focal_bce(prob: Tensor,
                        label: Tensor,
                        gamma: float = 0.0,
+                       pos_share: float = 0.5,
                        eps: float = 1e-7) -> Tensor:
-    """Class-balanced (optionally focal) binary cross-entropy.
+    """Class-weighted (optionally focal) binary cross-entropy.
 
-    Positives (about 1/max(h, w) of the entries) and negatives each carry
-    half of the loss, whatever their counts.
+    Positives (about 1/max(h, w) of the entries) carry ``pos_share`` of the
+    loss and negatives the rest, whatever their counts: 0.5 balances the
+    classes (best weighted accuracy), a smaller share trades recall for
+    precision.
     """
     prob = prob.clamp(eps, 1 - eps)
     pos = label > 0.5
     n_pos = pos.sum().clamp(min=1)
     n_neg = (~pos).sum().clamp(min=1)
-    weight = torch.where(pos, 0.5 / n_pos, 0.5 / n_neg)
+    weight = torch.where(pos, pos_share / n_pos, (1 - pos_share) / n_neg)
     p_true = torch.where(pos, prob, 1 - prob)
     loss = -torch.log(p_true)
     if gamma:
@@ -40,12 +42,14 @@ class DHNTrainer(BaseModel):
     def __init__(self,
                  dhn: dict,
                  focal_gamma: float = 0.0,
+                 pos_share: float = 0.5,
                  data_preprocessor: Optional[dict] = None,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(data_preprocessor=data_preprocessor,
                          init_cfg=init_cfg)
         self.dhn = MODELS.build(dhn)
         self.focal_gamma = focal_gamma
+        self.pos_share = pos_share
 
     def forward(self,
                 dist: List[Tensor],
@@ -59,8 +63,8 @@ class DHNTrainer(BaseModel):
         if mode == 'loss':
             flat_p = torch.cat([p.reshape(-1) for p in prob])
             flat_l = torch.cat([lab.reshape(-1) for lab in label])
-            return dict(loss_dhn=weighted_focal_bce(flat_p, flat_l,
-                                                    self.focal_gamma))
+            return dict(loss_dhn=weighted_focal_bce(
+                flat_p, flat_l, self.focal_gamma, self.pos_share))
         if mode == 'predict':
             return [
                 dict(pred=p.detach().cpu(), label=lab.cpu())

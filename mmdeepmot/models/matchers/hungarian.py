@@ -2,10 +2,9 @@
 from typing import List, Optional, Sequence
 
 import torch
+from mmtrack.registry import MODELS
 from scipy.optimize import linear_sum_assignment
 from torch import Tensor, nn
-
-from mmtrack.registry import MODELS
 
 
 @MODELS.register_module()

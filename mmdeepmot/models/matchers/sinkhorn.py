@@ -2,9 +2,8 @@
 from typing import List, Sequence
 
 import torch
-from torch import Tensor, nn
-
 from mmtrack.registry import MODELS
+from torch import Tensor, nn
 
 
 def sinkhorn_assign(dist: Tensor,
@@ -15,8 +14,9 @@ def sinkhorn_assign(dist: Tensor,
 
     Every row and column may also go to a dummy slot of cost
     ``max_cost / 2``, so a pair is matched only where it costs less than
-    ``max_cost``, the price of leaving both of its ends unmatched. Rows and columns each carry mass 1; the dummy row
-    absorbs ``h`` and the dummy column ``w``. Log-domain Sinkhorn iterations
+    ``max_cost``, the price of leaving both of its ends unmatched. Rows and
+    columns each carry mass 1; the dummy row absorbs ``h`` and the dummy
+    column ``w``. Log-domain Sinkhorn iterations
     keep it stable for small ``epsilon`` and differentiable throughout.
     """
     h, w = dist.shape

@@ -4,9 +4,8 @@ from typing import Dict, List, Optional, Union
 
 import torch
 from mmengine.model import BaseModel
-from torch import Tensor, nn
-
 from mmtrack.registry import MODELS
+from torch import Tensor, nn
 
 
 @MODELS.register_module()

@@ -1,4 +1,4 @@
-"""DeepMOTLoss: perfect tracks, ID switches, empty frames, gradients, errors."""
+"""DeepMOTLoss: perfect tracks, ID switches, empty frames, gradients."""
 import pytest
 import torch
 
