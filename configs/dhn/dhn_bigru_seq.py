@@ -23,23 +23,19 @@ matrix_data = dict(
     # one size range per batch: the RNN's cost is set by the longest matrix
     group_size=batch_size)
 
+# items are random draws already; keeping their order (no shuffling) keeps
+# each batch within one size group
+loader = dict(
+    batch_size=batch_size,
+    num_workers=1,
+    persistent_workers=True,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    collate_fn=dict(type='list_collate'))
 train_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=1,
-    persistent_workers=True,
-    # items are random draws already; keeping their order keeps each batch
-    # within one size group
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    collate_fn=dict(type='list_collate'),
-    dataset=dict(length=200000, seed=0, **matrix_data))
+    dataset=dict(length=200000, seed=0, **matrix_data), **loader)
+# a fixed seed, never used for training, makes the held-out split
 val_dataloader = dict(
-    batch_size=batch_size,
-    num_workers=1,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=False),
-    collate_fn=dict(type='list_collate'),
-    # a fixed seed, never used for training, makes the held-out split
-    dataset=dict(length=640, seed=20200614, **matrix_data))
+    dataset=dict(length=640, seed=20200614, **matrix_data), **loader)
 test_dataloader = val_dataloader
 val_evaluator = dict(type='DHNAssignmentMetric', threshold=0.5)
 test_evaluator = val_evaluator

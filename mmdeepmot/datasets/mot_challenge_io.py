@@ -1,0 +1,134 @@
+"""Read and write MOTChallenge files (gt.txt, det.txt, results, seqinfo.ini)
+with errors that name the file and line of bad input."""
+import configparser
+import os.path as osp
+from typing import Dict, List
+
+import numpy as np
+
+# columns: frame, id, x, y, w, h, conf, class, visibility
+GT_COLUMNS = 9
+# columns: frame, id (-1), x, y, w, h, score[, x, y, z]
+DET_MIN_COLUMNS = 7
+RESULT_MIN_COLUMNS = 6
+
+SEQINFO_KEYS = ('name', 'imDir', 'frameRate', 'seqLength', 'imWidth',
+                'imHeight', 'imExt')
+
+
+class MOTFormatError(ValueError):
+    """A MOTChallenge file that cannot be read as such."""
+
+
+def read_mot_txt(path: str, kind: str = 'gt') -> np.ndarray:
+    """Rows of a MOTChallenge text file as a float64 array.
+
+    ``kind`` is ``'gt'`` (9 columns), ``'det'`` (at least 7, id -1) or
+    ``'result'`` (at least 6). Every line is checked: wrong column counts,
+    non-numbers, non-positive frames or sizes, and NaN raise
+    :class:`MOTFormatError` naming ``path:line``; nothing is skipped.
+    """
+    min_cols = dict(gt=GT_COLUMNS, det=DET_MIN_COLUMNS,
+                    result=RESULT_MIN_COLUMNS)
+    if kind not in min_cols:
+        raise ValueError(f'kind must be one of {list(min_cols)}, got {kind}')
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'missing {kind} file: {path}')
+    rows: List[List[float]] = []
+    width = None
+    with open(path) as f:
+        for num, line in enumerate(f, start=1):
+            text = line.strip()
+            if not text:
+                continue
+            where = f'{path}:{num}'
+            fields = [x.strip() for x in text.split(',')]
+            if len(fields) < min_cols[kind]:
+                raise MOTFormatError(
+                    f'{where}: expected {min_cols[kind]} comma-separated '
+                    f'columns for a {kind} file, got {len(fields)}: {text!r}')
+            try:
+                values = [float(x) for x in fields]
+            except ValueError:
+                raise MOTFormatError(f'{where}: not a number in {text!r}')
+            if not np.all(np.isfinite(values)):
+                raise MOTFormatError(f'{where}: NaN or inf in {text!r}')
+            if values[0] < 1 or values[0] != int(values[0]):
+                raise MOTFormatError(
+                    f'{where}: frame must be an integer >= 1, got {fields[0]}')
+            if values[4] <= 0 or values[5] <= 0:
+                raise MOTFormatError(
+                    f'{where}: box width and height must be > 0 in {text!r}')
+            if kind == 'gt' and not 0.0 <= values[8] <= 1.0:
+                raise MOTFormatError(
+                    f'{where}: visibility must lie in [0, 1], got {fields[8]}')
+            width = width or len(values)
+            if len(values) != width:
+                raise MOTFormatError(f'{where}: {len(values)} columns where '
+                                     f'earlier lines have {width}')
+            rows.append(values)
+    if not rows:
+        return np.zeros((0, min_cols[kind]))
+    return np.asarray(rows, dtype=np.float64)
+
+
+def _fmt(value: float) -> str:
+    text = f'{value:.3f}'.rstrip('0').rstrip('.')
+    return '0' if text == '-0' else text
+
+
+def write_mot_txt(path: str, rows: np.ndarray, kind: str = 'gt') -> None:
+    """Write rows in MOTChallenge format (frame, id and class as integers)."""
+    int_cols = (0, 1, 7) if kind == 'gt' else (0, 1)
+    with open(path, 'w') as f:
+        for row in rows:
+            f.write(','.join(
+                str(int(v)) if i in int_cols else _fmt(v)
+                for i, v in enumerate(row)) + '\n')
+
+
+def read_seqinfo(seq_dir: str) -> Dict[str, object]:
+    """``seqinfo.ini`` of a sequence folder, checked against its images."""
+    path = osp.join(seq_dir, 'seqinfo.ini')
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'missing seqinfo.ini: {path}')
+    parser = configparser.ConfigParser()
+    parser.optionxform = str  # keep the keys' case (imDir, ...)
+    try:
+        parser.read(path)
+        sec = parser['Sequence']
+    except (configparser.Error, KeyError) as err:
+        raise MOTFormatError(f'{path}: no [Sequence] section ({err})')
+    missing = [k for k in SEQINFO_KEYS if k not in sec]
+    if missing:
+        raise MOTFormatError(f'{path}: missing keys {missing}')
+    try:
+        info = dict(
+            name=sec['name'],
+            imDir=sec['imDir'],
+            frameRate=int(sec['frameRate']),
+            seqLength=int(sec['seqLength']),
+            imWidth=int(sec['imWidth']),
+            imHeight=int(sec['imHeight']),
+            imExt=sec['imExt'])
+    except ValueError as err:
+        raise MOTFormatError(f'{path}: {err}')
+    return info
+
+
+def write_seqinfo(seq_dir: str, name: str, length: int, width: int,
+                  height: int, fps: int = 30, ext: str = '.jpg') -> None:
+    """Write ``seqinfo.ini`` in MOTChallenge's key order."""
+    with open(osp.join(seq_dir, 'seqinfo.ini'), 'w') as f:
+        f.write(f'[Sequence]\nname={name}\nimDir=img1\nframeRate={fps}\n'
+                f'seqLength={length}\nimWidth={width}\nimHeight={height}\n'
+                f'imExt={ext}\n')
+
+
+def frame_image(seq_dir: str, info: Dict[str, object], frame: int) -> str:
+    """Path of a frame's image; a missing one raises, naming it."""
+    path = osp.join(seq_dir, str(info['imDir']),
+                    f'{frame:06d}{info["imExt"]}')
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'missing image of frame {frame}: {path}')
+    return path
