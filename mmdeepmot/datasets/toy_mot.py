@@ -95,7 +95,8 @@ def _background(rng: np.random.Generator, cfg: ToyMOTConfig,
     img = np.clip(img + noise, 0, 255).astype(np.uint8)
     for _ in range(12):  # static scenery: boxes and poles
         x1, y1 = int(rng.integers(0, w)), int(rng.integers(0, h // 2))
-        x2, y2 = x1 + int(rng.integers(10, 80)), y1 + int(rng.integers(20, 120))
+        x2 = x1 + int(rng.integers(10, 80))
+        y2 = y1 + int(rng.integers(20, 120))
         color = tuple(int(c) for c in rng.integers(40, 220, 3))
         cv2.rectangle(img, (x1, y1), (x2, y2), color, -1)
     return img

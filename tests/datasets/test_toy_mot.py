@@ -1,4 +1,4 @@
-"""The generated MOT17-layout data set, its files and the CocoVID conversion."""
+"""The generated MOT17-layout data set and its CocoVID conversion."""
 import filecmp
 import os
 import os.path as osp
