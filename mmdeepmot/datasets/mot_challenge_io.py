@@ -23,13 +23,14 @@ class MOTFormatError(ValueError):
 def read_mot_txt(path: str, kind: str = 'gt') -> np.ndarray:
     """Rows of a MOTChallenge text file as a float64 array.
 
-    ``kind`` is ``'gt'`` (9 columns), ``'det'`` (at least 7, id -1) or
+    ``kind`` is ``'gt'`` (MOT16/17's 9 columns), ``'gt15'`` (MOT15's, whose
+    last columns are world coordinates), ``'det'`` (at least 7, id -1) or
     ``'result'`` (at least 6). Every line is checked: wrong column counts,
     non-numbers, non-positive frames or sizes, and NaN raise
     :class:`MOTFormatError` naming ``path:line``; nothing is skipped.
     """
-    min_cols = dict(gt=GT_COLUMNS, det=DET_MIN_COLUMNS,
-                    result=RESULT_MIN_COLUMNS)
+    min_cols = dict(gt=GT_COLUMNS, gt15=RESULT_MIN_COLUMNS,
+                    det=DET_MIN_COLUMNS, result=RESULT_MIN_COLUMNS)
     if kind not in min_cols:
         raise ValueError(f'kind must be one of {list(min_cols)}, got {kind}')
     if not osp.isfile(path):
@@ -60,8 +61,8 @@ def read_mot_txt(path: str, kind: str = 'gt') -> np.ndarray:
                 raise MOTFormatError(
                     f'{where}: box width and height must be > 0 in {text!r}')
             if kind == 'gt' and not 0.0 <= values[8] <= 1.0:
-                raise MOTFormatError(
-                    f'{where}: visibility must lie in [0, 1], got {fields[8]}')
+                raise MOTFormatError(f'{where}: visibility must lie in '
+                                     f'[0, 1], got {fields[8]}')
             width = width or len(values)
             if len(values) != width:
                 raise MOTFormatError(f'{where}: {len(values)} columns where '

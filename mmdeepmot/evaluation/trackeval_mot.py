@@ -1,0 +1,105 @@
+"""MOTChallenge evaluation of result files with TrackEval (what MMTracking's
+``MOTChallengeMetrics`` runs), reported per sequence and combined."""
+import os
+import os.path as osp
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+
+from ..datasets.mot_challenge_io import read_mot_txt, read_seqinfo
+
+# name in our tables -> (TrackEval metric family, field)
+FIELDS = {
+    'HOTA': ('HOTA', 'HOTA'),
+    'MOTA': ('CLEAR', 'MOTA'),
+    'MOTP': ('CLEAR', 'MOTP'),
+    'IDF1': ('Identity', 'IDF1'),
+    'FP': ('CLEAR', 'CLR_FP'),
+    'FN': ('CLEAR', 'CLR_FN'),
+    'IDSw': ('CLEAR', 'IDSW'),
+    'MT': ('CLEAR', 'MT'),
+    'ML': ('CLEAR', 'ML'),
+}
+COUNTS = ('FP', 'FN', 'IDSw', 'MT', 'ML')
+
+
+def _summarise(res: dict) -> Dict[str, float]:
+    out = {}
+    for name, (family, field) in FIELDS.items():
+        value = res[family][field]
+        out[name] = float(np.mean(value))  # HOTA is given per alpha
+        if name in COUNTS:
+            out[name] = int(round(out[name]))
+    return out
+
+
+def evaluate_mot_results(gt_root: str,
+                         results_dir: str,
+                         seqs: Optional[List[str]] = None,
+                         benchmark: str = 'MOT17',
+                         preprocess: bool = True
+                         ) -> Tuple[Dict[str, Dict[str, float]], Dict[str,
+                                                                      float]]:
+    """HOTA, MOTA, MOTP, IDF1, FP, FN, IDSw, MT, ML of ``results_dir/SEQ.txt``
+    against ``gt_root/SEQ/gt/gt.txt``; returns (per sequence, combined).
+
+    Every sequence folder of ``gt_root`` (or ``seqs``) must have a result
+    file: a missing one raises instead of counting as empty. Files are read
+    and checked with mmdeepmot's parsers first, so bad lines are reported
+    with their file and line. ``preprocess`` applies MOTChallenge's removal
+    of predictions matched to distractor classes (MOT17; not for MOT15).
+    """
+    import trackeval
+    if seqs is None:
+        seqs = sorted(d for d in os.listdir(gt_root)
+                      if osp.isdir(osp.join(gt_root, d)))
+    if not seqs:
+        raise FileNotFoundError(f'no sequence folders in {gt_root}')
+    seq_info = {}
+    for seq in seqs:
+        seq_info[seq] = int(read_seqinfo(osp.join(gt_root, seq))['seqLength'])
+        read_mot_txt(osp.join(gt_root, seq, 'gt', 'gt.txt'),
+                     'gt15' if benchmark == 'MOT15' else 'gt')
+        res_file = osp.join(results_dir, f'{seq}.txt')
+        if not osp.isfile(res_file):
+            raise FileNotFoundError(f'no result file for {seq}: {res_file}')
+        read_mot_txt(res_file, 'result')
+    results_dir = osp.abspath(results_dir)
+    tracker = osp.basename(results_dir.rstrip(osp.sep))
+    eval_cfg = trackeval.Evaluator.get_default_eval_config()
+    eval_cfg.update(PRINT_RESULTS=False, PRINT_CONFIG=False,
+                    TIME_PROGRESS=False, OUTPUT_SUMMARY=False,
+                    OUTPUT_DETAILED=False, PLOT_CURVES=False,
+                    PRINT_ONLY_COMBINED=True, USE_PARALLEL=False)
+    data_cfg = trackeval.datasets.MotChallenge2DBox.get_default_dataset_config()
+    data_cfg.update(
+        GT_FOLDER=gt_root, TRACKERS_FOLDER=osp.dirname(results_dir),
+        TRACKERS_TO_EVAL=[tracker], TRACKER_SUB_FOLDER='', OUTPUT_FOLDER=None,
+        OUTPUT_SUB_FOLDER='', CLASSES_TO_EVAL=['pedestrian'],
+        BENCHMARK=benchmark, SPLIT_TO_EVAL='train', SEQ_INFO=seq_info,
+        GT_LOC_FORMAT='{gt_folder}/{seq}/gt/gt.txt', SKIP_SPLIT_FOL=True,
+        DO_PREPROC=preprocess, PRINT_CONFIG=False)
+    metrics = [trackeval.metrics.HOTA(), trackeval.metrics.CLEAR(),
+               trackeval.metrics.Identity()]
+    evaluator = trackeval.Evaluator(eval_cfg)
+    out, msg = evaluator.evaluate(
+        [trackeval.datasets.MotChallenge2DBox(data_cfg)], metrics)
+    res = out['MotChallenge2DBox'].get(tracker)
+    if res is None or not isinstance(res, dict):
+        raise RuntimeError(f'TrackEval failed: {msg}')
+    per_seq = {seq: _summarise(res[seq]['pedestrian']) for seq in seqs}
+    combined = _summarise(res['COMBINED_SEQ']['pedestrian'])
+    return per_seq, combined
+
+
+def format_table(per_seq: Dict[str, Dict[str, float]],
+                 combined: Dict[str, float]) -> str:
+    """A plain-text table, one row per sequence and the combined row."""
+    names = list(FIELDS)
+    width = max([len(s) for s in per_seq] + [8])
+    lines = [f'{"sequence":<{width}} ' + ' '.join(f'{n:>7}' for n in names)]
+    for seq, row in list(per_seq.items()) + [('OVERALL', combined)]:
+        cells = [f'{row[n]:7d}' if n in COUNTS else f'{100 * row[n]:7.2f}'
+                 for n in names]
+        lines.append(f'{seq:<{width}} ' + ' '.join(cells))
+    return '\n'.join(lines)
