@@ -71,7 +71,8 @@ def evaluate_mot_results(gt_root: str,
                     TIME_PROGRESS=False, OUTPUT_SUMMARY=False,
                     OUTPUT_DETAILED=False, PLOT_CURVES=False,
                     PRINT_ONLY_COMBINED=True, USE_PARALLEL=False)
-    data_cfg = trackeval.datasets.MotChallenge2DBox.get_default_dataset_config()
+    dataset_cls = trackeval.datasets.MotChallenge2DBox
+    data_cfg = dataset_cls.get_default_dataset_config()
     data_cfg.update(
         GT_FOLDER=gt_root, TRACKERS_FOLDER=osp.dirname(results_dir),
         TRACKERS_TO_EVAL=[tracker], TRACKER_SUB_FOLDER='', OUTPUT_FOLDER=None,
@@ -83,7 +84,7 @@ def evaluate_mot_results(gt_root: str,
                trackeval.metrics.Identity()]
     evaluator = trackeval.Evaluator(eval_cfg)
     out, msg = evaluator.evaluate(
-        [trackeval.datasets.MotChallenge2DBox(data_cfg)], metrics)
+        [dataset_cls(data_cfg)], metrics)
     res = out['MotChallenge2DBox'].get(tracker)
     if res is None or not isinstance(res, dict):
         raise RuntimeError(f'TrackEval failed: {msg}')
