@@ -40,7 +40,9 @@ def load(seq: str):
 
 
 def evaluate(matcher: str, gt: np.ndarray, res: np.ndarray) -> dict:
-    ev = SoftClearMOT(distance='iou', threshold=0.5, matcher=matcher)
+    # TUD's frames are 640 x 480, the normaliser of the DeepMOT distance
+    ev = SoftClearMOT(distance='iou', threshold=0.5, matcher=matcher,
+                      img_shape=(480, 640))
     for f in sorted(set(gt[:, 0]) | set(res[:, 0])):
         g, r = gt[gt[:, 0] == f], res[res[:, 0] == f]
         ev.update(g[:, 1].astype(int).tolist(), xyxy(g),
