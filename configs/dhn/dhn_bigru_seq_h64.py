@@ -11,11 +11,11 @@ load_from = 'work_dirs/dhn_h64/iter_2500.pth'
 # fresh matrices: stage 1 read items 0 .. 160k of seed 0
 train_dataloader = dict(dataset=dict(seed=1))
 
-max_iters = 500
-train_cfg = dict(max_iters=max_iters, val_interval=125)
+max_iters = 300
+train_cfg = dict(max_iters=max_iters, val_interval=150)
 optim_wrapper = dict(optimizer=dict(lr=3e-4))
 param_scheduler = [
     dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
          eta_min=1e-5)
 ]
-default_hooks = dict(checkpoint=dict(interval=125))
+default_hooks = dict(checkpoint=dict(interval=150))
