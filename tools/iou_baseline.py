@@ -14,8 +14,8 @@ from _env_guard import require_mmdeepmot
 require_mmdeepmot()
 
 from mmdeepmot.datasets.cocovid import list_sequences  # noqa: E402
-from mmdeepmot.datasets.mot_challenge_io import read_mot_txt  # noqa: E402
-from mmdeepmot.datasets.mot_challenge_io import read_seqinfo, write_mot_txt
+from mmdeepmot.datasets.mot_challenge_io import (  # noqa: E402 isort:skip
+    read_mot_txt, read_seqinfo, write_mot_txt)
 from mmdeepmot.evaluation.trackeval_mot import (  # noqa: E402
     evaluate_mot_results, format_table)
 from mmdeepmot.models.mot.iou_tracker import iou_track  # noqa: E402
