@@ -1,3 +1,4 @@
+# isort: skip_file
 """Baseline: an IoU tracker on the public detections of a split, written as
 MOTChallenge result files and evaluated like any tracker.
 
