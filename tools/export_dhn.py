@@ -7,7 +7,7 @@ from _env_guard import require_mmdeepmot
 require_mmdeepmot()
 
 from mmdeepmot.apis import load_dhn, save_dhn  # noqa: E402
-from mmdeepmot.apis.dhn_loader import _dhn_cfg_and_weights  # noqa: E402
+from mmdeepmot.apis.dhn_loader import read_dhn_checkpoint  # noqa: E402
 
 
 def main() -> None:
@@ -18,13 +18,11 @@ def main() -> None:
     parser.add_argument(
         '--metrics', help='JSON of the validation figures to record')
     args = parser.parse_args()
-    import torch
-    ckpt = torch.load(args.checkpoint, map_location='cpu', weights_only=False)
-    cfg, _ = _dhn_cfg_and_weights(ckpt, args.checkpoint)
+    cfg, _, src_meta = read_dhn_checkpoint(args.checkpoint)
     dhn = load_dhn(args.checkpoint)
     meta = dict(
         source=args.checkpoint,
-        iter=ckpt.get('meta', {}).get('iter'),
+        iter=src_meta.get('iter'),
         config=args.config,
         metrics=json.loads(args.metrics) if args.metrics else None)
     save_dhn(dhn, cfg, args.out, meta)

@@ -30,6 +30,17 @@ def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
                      'training checkpoint')
 
 
+def read_dhn_checkpoint(
+        path: str) -> Tuple[dict, Dict[str, torch.Tensor], Dict[str, Any]]:
+    """DHN config, DHN weights and the file's meta, from a shipped file or a
+    DHNTrainer training checkpoint."""
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'no DHN checkpoint at {path}')
+    ckpt = torch.load(path, map_location='cpu', weights_only=False)
+    cfg, weights = _dhn_cfg_and_weights(ckpt, path)
+    return cfg, weights, ckpt.get('meta', {}) or {}
+
+
 def save_dhn(dhn: torch.nn.Module,
              dhn_cfg: dict,
              path: str,
@@ -48,11 +59,7 @@ def load_dhn(path: Optional[str] = None,
     With ``freeze`` its parameters do not require gradients, but gradients
     still flow through it to its input distance matrix.
     """
-    path = path or DEFAULT_DHN
-    if not osp.isfile(path):
-        raise FileNotFoundError(f'no DHN checkpoint at {path}')
-    ckpt = torch.load(path, map_location='cpu', weights_only=False)
-    cfg, weights = _dhn_cfg_and_weights(ckpt, path)
+    cfg, weights, _ = read_dhn_checkpoint(path or DEFAULT_DHN)
     import mmdeepmot.models  # noqa: F401  (registers DeepHungarianNet)
     dhn = MODELS.build(cfg)
     dhn.load_state_dict(weights)
