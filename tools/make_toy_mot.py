@@ -1,6 +1,9 @@
 """Write the generated pedestrian data set in MOT17's layout.
 
     .venv/bin/python tools/make_toy_mot.py data/toy-mot17 [--seed 0]
+
+and converts it to CocoVID (OUT_DIR/annotations, as tools/mot2cocovid.py)
+unless --no-cocovid.
 """
 import argparse
 import time
@@ -9,6 +12,7 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
+from mmdeepmot.datasets.cocovid import mot_to_cocovid  # noqa: E402
 from mmdeepmot.datasets.toy_mot import ToyMOTConfig, make_toy_mot  # noqa
 
 
@@ -24,6 +28,8 @@ def main() -> None:
                         metavar=('MIN', 'MAX'), help='people in view')
     parser.add_argument('--train-seqs', type=int, default=3)
     parser.add_argument('--test-seqs', type=int, default=2)
+    parser.add_argument('--no-cocovid', action='store_true',
+                        help='skip writing OUT_DIR/annotations')
     args = parser.parse_args()
     cfg = ToyMOTConfig(width=args.width, height=args.height,
                        num_frames=tuple(args.frames),
@@ -33,6 +39,9 @@ def main() -> None:
     names = make_toy_mot(args.out_dir, args.seed, cfg)
     for split, seqs in names.items():
         print(f'{split}: {len(seqs)} sequences: {", ".join(seqs)}')
+    if not args.no_cocovid:
+        for path in mot_to_cocovid(args.out_dir):
+            print(f'wrote {path}')
     print(f'wrote {args.out_dir} in {time.time() - start:.1f} s')
 
 

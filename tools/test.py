@@ -18,6 +18,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--checkpoint', help='checkpoint file')
     parser.add_argument('--work-dir', help='where logs and metrics go')
     parser.add_argument(
+        '--results-dir',
+        help='where MOTChallenge result files (SEQ.txt) go; default '
+        '<work_dir>/results for MOTChallengeTableMetrics evaluators')
+    parser.add_argument(
         '--cfg-options',
         nargs='+',
         action=DictAction,
@@ -40,7 +44,8 @@ def main() -> None:
         work_dir=args.work_dir,
         cfg_options=args.cfg_options,
         launcher=args.launcher,
-        checkpoint=args.checkpoint)
+        checkpoint=args.checkpoint,
+        results_dir=args.results_dir)
     runner.test()
 
 

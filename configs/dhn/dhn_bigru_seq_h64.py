@@ -1,21 +1,22 @@
 # Stage 2 of the shipped DHN (checkpoints/dhn_bigru_seq_h64.pth): from the
-# end of stage 1, a short fine-tune with positives carrying 15% of the loss
-# instead of 50%. The balanced loss puts the 0.5 threshold at a posterior of
-# about 0.06, which buys recall with precision; this moves it near 0.3.
+# end of stage 1, a fine-tune with positives carrying 10% of the loss instead
+# of 50%. The balanced loss puts the 0.5 threshold at a posterior of about
+# 0.06, which buys recall with precision; this moves it near 0.4. (15% for
+# 300 iterations left precision at 0.87 against recall 0.92: F1 0.894.)
 #   .venv/bin/python tools/train.py configs/dhn/dhn_bigru_seq_h64.py \
 #       --work-dir work_dirs/dhn_h64_ft
 _base_ = ['./dhn_bigru_seq_h64_stage1.py']
 
-model = dict(pos_share=0.15)
+model = dict(pos_share=0.10)
 load_from = 'work_dirs/dhn_h64/iter_2500.pth'
 # fresh matrices: stage 1 read items 0 .. 160k of seed 0
 train_dataloader = dict(dataset=dict(seed=1))
 
-max_iters = 300
-train_cfg = dict(max_iters=max_iters, val_interval=150)
+max_iters = 900
+train_cfg = dict(max_iters=max_iters, val_interval=300)
 optim_wrapper = dict(optimizer=dict(lr=3e-4))
 param_scheduler = [
     dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
          eta_min=1e-5)
 ]
-default_hooks = dict(checkpoint=dict(interval=150))
+default_hooks = dict(checkpoint=dict(interval=300))

@@ -32,13 +32,27 @@ def _enable_amp(cfg: Config) -> None:
     cfg.optim_wrapper.loss_scale = 'dynamic'
 
 
+def _set_results_dir(cfg: Config, results_dir: Optional[str]) -> None:
+    for key in ('val_evaluator', 'test_evaluator'):
+        evaluator = cfg.get(key)
+        metrics = evaluator if isinstance(evaluator, list) else [evaluator]
+        for metric in metrics:
+            if not metric or metric.get('type') != 'MOTChallengeTableMetrics':
+                continue
+            if results_dir is not None:
+                metric['results_dir'] = results_dir
+            elif metric.get('results_dir') is None:
+                metric['results_dir'] = osp.join(cfg.work_dir, 'results')
+
+
 def build_runner(config: Union[str, Config],
                  work_dir: Optional[str] = None,
                  cfg_options: Optional[dict] = None,
                  launcher: str = 'none',
                  amp: bool = False,
                  resume: Optional[str] = None,
-                 checkpoint: Optional[str] = None) -> Runner:
+                 checkpoint: Optional[str] = None,
+                 results_dir: Optional[str] = None) -> Runner:
     """Runner for ``config`` with the tools' command-line overrides.
 
     Args:
@@ -46,6 +60,9 @@ def build_runner(config: Union[str, Config],
         resume: ``'auto'`` resumes from the latest checkpoint in the work
             dir; a path resumes from that checkpoint.
         checkpoint: weights to load for testing.
+        results_dir: folder for MOTChallenge result files of every
+            ``MOTChallengeTableMetrics`` evaluator; CLI > config >
+            ``<work_dir>/results``.
     """
     from mmtrack.utils import register_all_modules
 
@@ -69,6 +86,7 @@ def build_runner(config: Union[str, Config],
         cfg.load_from = resume
     if checkpoint is not None:
         cfg.load_from = checkpoint
+    _set_results_dir(cfg, results_dir)
     if 'runner_type' in cfg:
         return RUNNERS.build(cfg)
     return Runner.from_cfg(cfg)

@@ -1,8 +1,9 @@
 from .assignment_metric import (DHNAssignmentMetric, assignment_counts,
                                 assignment_scores)
+from .mot_challenge_table import MOTChallengeTableMetrics
 from .soft_clear_mot import SoftClearMOT
 
 __all__ = [
     'DHNAssignmentMetric', 'assignment_counts', 'assignment_scores',
-    'SoftClearMOT'
+    'MOTChallengeTableMetrics', 'SoftClearMOT'
 ]

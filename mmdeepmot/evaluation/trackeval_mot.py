@@ -1,5 +1,7 @@
 """MOTChallenge evaluation of result files with TrackEval (what MMTracking's
 ``MOTChallengeMetrics`` runs), reported per sequence and combined."""
+import contextlib
+import io
 import os
 import os.path as osp
 from typing import Dict, List, Optional, Tuple
@@ -49,7 +51,6 @@ def evaluate_mot_results(gt_root: str,
     with their file and line. ``preprocess`` applies MOTChallenge's removal
     of predictions matched to distractor classes (MOT17; not for MOT15).
     """
-    import trackeval
     if seqs is None:
         seqs = sorted(d for d in os.listdir(gt_root)
                       if osp.isdir(osp.join(gt_root, d)))
@@ -64,6 +65,22 @@ def evaluate_mot_results(gt_root: str,
         if not osp.isfile(res_file):
             raise FileNotFoundError(f'no result file for {seq}: {res_file}')
         read_mot_txt(res_file, 'result')
+    return run_trackeval(gt_root, '{gt_folder}/{seq}/gt/gt.txt',
+                         results_dir, seq_info, benchmark, preprocess)
+
+
+def run_trackeval(gt_folder: str,
+                  gt_loc_format: str,
+                  results_dir: str,
+                  seq_info: Dict[str, int],
+                  benchmark: str = 'MOT17',
+                  preprocess: bool = True
+                  ) -> Tuple[Dict[str, Dict[str, float]], Dict[str, float]]:
+    """TrackEval's HOTA, CLEAR and Identity of ``results_dir/SEQ.txt`` for
+    the sequences of ``seq_info`` (name -> length); returns (per sequence,
+    combined). ``gt_loc_format`` places each ground-truth file under
+    ``gt_folder`` (TrackEval's GT_LOC_FORMAT)."""
+    import trackeval
     results_dir = osp.abspath(results_dir)
     tracker = osp.basename(results_dir.rstrip(osp.sep))
     eval_cfg = trackeval.Evaluator.get_default_eval_config()
@@ -74,21 +91,22 @@ def evaluate_mot_results(gt_root: str,
     dataset_cls = trackeval.datasets.MotChallenge2DBox
     data_cfg = dataset_cls.get_default_dataset_config()
     data_cfg.update(
-        GT_FOLDER=gt_root, TRACKERS_FOLDER=osp.dirname(results_dir),
+        GT_FOLDER=gt_folder, TRACKERS_FOLDER=osp.dirname(results_dir),
         TRACKERS_TO_EVAL=[tracker], TRACKER_SUB_FOLDER='', OUTPUT_FOLDER=None,
         OUTPUT_SUB_FOLDER='', CLASSES_TO_EVAL=['pedestrian'],
         BENCHMARK=benchmark, SPLIT_TO_EVAL='train', SEQ_INFO=seq_info,
-        GT_LOC_FORMAT='{gt_folder}/{seq}/gt/gt.txt', SKIP_SPLIT_FOL=True,
+        GT_LOC_FORMAT=gt_loc_format, SKIP_SPLIT_FOL=True,
         DO_PREPROC=preprocess, PRINT_CONFIG=False)
-    metrics = [trackeval.metrics.HOTA(), trackeval.metrics.CLEAR(),
-               trackeval.metrics.Identity()]
-    evaluator = trackeval.Evaluator(eval_cfg)
-    out, msg = evaluator.evaluate(
-        [dataset_cls(data_cfg)], metrics)
+    # TrackEval prints its configs and progress unconditionally
+    with contextlib.redirect_stdout(io.StringIO()):
+        metrics = [trackeval.metrics.HOTA(), trackeval.metrics.CLEAR(),
+                   trackeval.metrics.Identity()]
+        evaluator = trackeval.Evaluator(eval_cfg)
+        out, msg = evaluator.evaluate([dataset_cls(data_cfg)], metrics)
     res = out['MotChallenge2DBox'].get(tracker)
     if res is None or not isinstance(res, dict):
         raise RuntimeError(f'TrackEval failed: {msg}')
-    per_seq = {seq: _summarise(res[seq]['pedestrian']) for seq in seqs}
+    per_seq = {seq: _summarise(res[seq]['pedestrian']) for seq in seq_info}
     combined = _summarise(res['COMBINED_SEQ']['pedestrian'])
     return per_seq, combined
 

@@ -1,3 +1,4 @@
 from .box_refiner import ToyBoxRefiner
+from .result_replay import MOTResultReplay
 
-__all__ = ['ToyBoxRefiner']
+__all__ = ['ToyBoxRefiner', 'MOTResultReplay']
