@@ -2,10 +2,11 @@ from .collate import list_collate
 from .dhn_matrices import (DistanceMatrixDataset, hungarian_labels,
                            load_gt_frames, motmetrics_data_file,
                            size_band_dataset)
+from .mot_clip_dataset import MOTClipDataset
 from .toy_clips import ToyBoxClipDataset
 
 __all__ = [
     'DistanceMatrixDataset', 'hungarian_labels', 'load_gt_frames',
     'motmetrics_data_file', 'size_band_dataset', 'ToyBoxClipDataset',
-    'list_collate'
+    'list_collate', 'MOTClipDataset'
 ]

@@ -1,0 +1,265 @@
+"""Tracktor trained on clips with the DeepMOT loss (and the detector's)."""
+import copy
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import torch
+from mmdet.structures import DetDataSample
+from mmdet.structures.bbox import bbox2roi
+from mmengine.structures import InstanceData
+from mmtrack.models.mot import Tracktor
+from mmtrack.registry import MODELS
+from mmcv.ops import batched_nms
+from torch import Tensor
+
+from ...structures import box_iou
+
+
+TRACK_JITTER = dict(shift=0.1, scale=0.1)
+TRAIN_TRACKER = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5)
+
+
+def jitter_boxes(boxes: Tensor, shift: float, scale: float,
+                 generator: Optional[torch.Generator] = None) -> Tensor:
+    """Move box centres by ``shift`` x (w, h) and resize by ``exp(scale)``,
+    both Gaussian: the noise of a track carried from one frame to the next."""
+    if boxes.numel() == 0:
+        return boxes.clone()
+    wh = boxes[:, 2:] - boxes[:, :2]
+    ctr = (boxes[:, 2:] + boxes[:, :2]) / 2
+    noise = torch.randn(boxes.shape, generator=generator).to(boxes)
+    ctr = ctr + noise[:, :2] * shift * wh
+    wh = wh * torch.exp(noise[:, 2:] * scale)
+    return torch.cat([ctr - wh / 2, ctr + wh / 2], dim=1)
+
+
+@MODELS.register_module()
+class DeepMOTTracktor(Tracktor):
+    """mmtrack's ``Tracktor`` whose ``loss()`` trains on clips.
+
+    Each clip (frames 0..L-1 of one video, from ``MOTClipDataset``) starts
+    with the ground-truth boxes of frame 0, jittered, as tracks with the
+    objects' ids. At every next frame the live tracks are regressed by the
+    detector's RoI head, as ``TracktorTracker.regress_tracks`` does at test
+    time (score threshold and NMS decide which survive), and objects of the
+    previous frame that no live track covers are born again, jittered, under
+    a new id. The regressed boxes and their ids against the frame's ground
+    truth go into ``DeepMOTLoss``; gradients reach the RoI head (and what
+    is not frozen below it) through the regressed boxes.
+
+    ``predict()`` is Tracktor's, so ``tools/test.py`` evaluates it as is.
+
+    Args:
+        deepmot_loss: a ``DeepMOTLoss`` config; None trains the detector
+            alone (the vanilla twin).
+        detector_loss_weight: factor on the detector's own losses (RPN and
+            RoI head) over all frames of the clips; 0 leaves them out.
+        track_jitter: ``shift`` and ``scale`` (relative std) of the noise
+            put on the ground-truth boxes that seed and re-seed tracks
+            (defaults: ``TRACK_JITTER``).
+        train_tracker: ``obj_score_thr``, ``nms_iou_thr`` (who survives a
+            regression step) and ``birth_iou_thr`` (an object is re-seeded
+            when no live track overlaps it this much); defaults:
+            ``TRAIN_TRACKER``, Tracktor's test-time values.
+        frozen_modules: dotted names (``detector.backbone``) kept frozen and
+            in eval mode.
+    """
+
+    def __init__(self,
+                 *args,
+                 deepmot_loss: Optional[dict] = None,
+                 detector_loss_weight: float = 1.0,
+                 track_jitter: Optional[dict] = None,
+                 train_tracker: Optional[dict] = None,
+                 frozen_modules: Sequence[str] = (),
+                 **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if deepmot_loss is None and detector_loss_weight <= 0:
+            raise ValueError('nothing to train: no deepmot_loss and '
+                             'detector_loss_weight <= 0')
+        self.deepmot_loss = MODELS.build(deepmot_loss) \
+            if deepmot_loss is not None else None
+        self.detector_loss_weight = detector_loss_weight
+        self.track_jitter = {**TRACK_JITTER, **(track_jitter or {})}
+        self.train_tracker = {**TRAIN_TRACKER, **(train_tracker or {})}
+        self.frozen_modules = list(frozen_modules)
+        for name in self.frozen_modules:
+            for p in self._submodule(name).parameters():
+                p.requires_grad = False
+
+    def _submodule(self, name: str) -> torch.nn.Module:
+        module = self
+        for part in name.split('.'):
+            if not hasattr(module, part):
+                raise AttributeError(
+                    f'frozen_modules: {type(self).__name__} has no {name}')
+            module = getattr(module, part)
+        return module
+
+    def train(self, mode: bool = True) -> 'DeepMOTTracktor':
+        """Keep frozen parts in eval mode (BN statistics, dropout)."""
+        super().train(mode)
+        for name in self.frozen_modules:
+            self._submodule(name).eval()
+        return self
+
+    # ------------------------------------------------------------------
+    # clips -> per-frame detector inputs
+    @staticmethod
+    def _clip_frames(inputs: Dict[str, Tensor],
+                     data_samples: list) -> Tuple[Tensor, List[list]]:
+        """Images [N*L, C, H, W] (clip-major) and, per clip, per frame:
+        a ``DetDataSample`` with gt boxes, labels and instance ids."""
+        imgs = inputs['img']
+        if 'ref_img' in inputs:
+            imgs = torch.cat([imgs, inputs['ref_img']], dim=1)
+        num_clips, length = imgs.shape[:2]
+        clips = []
+        for sample in data_samples:
+            meta = sample.metainfo
+            frames = []
+            for k in range(length):
+                if k == 0:
+                    gt = sample.gt_instances
+                    pick = slice(None)
+                    get = lambda key, m=meta: m[key]  # noqa: E731
+                else:
+                    gt = sample.ref_gt_instances
+                    pick = gt.map_instances_to_img_idx == k - 1
+                    get = lambda key, m=meta, i=k - 1: m[f'ref_{key}'][i]  # noqa: E731,E501
+                det = DetDataSample(metainfo=dict(
+                    img_shape=get('img_shape'),
+                    ori_shape=get('ori_shape'),
+                    scale_factor=get('scale_factor'),
+                    frame_id=get('frame_id'),
+                    batch_input_shape=tuple(imgs.shape[-2:]),
+                    pad_shape=tuple(imgs.shape[-2:])))
+                det.gt_instances = InstanceData(
+                    bboxes=gt.bboxes[pick], labels=gt.labels[pick])
+                det.instance_ids = gt.instances_id[pick].long()
+                frames.append(det)
+            clips.append(frames)
+        return imgs.flatten(0, 1), clips
+
+    # ------------------------------------------------------------------
+    def _detector_losses(self, x: Tuple[Tensor], samples: List) -> dict:
+        """mmdet ``TwoStageDetector.loss`` on features already extracted
+        (the clip's features are shared with the tracking loss)."""
+        detector = self.detector
+        proposal_cfg = detector.train_cfg.get('rpn_proposal',
+                                              detector.test_cfg.rpn)
+        rpn_samples = copy.deepcopy(samples)
+        for s in rpn_samples:
+            s.gt_instances.labels = torch.zeros_like(s.gt_instances.labels)
+        rpn_losses, proposals = detector.rpn_head.loss_and_predict(
+            x, rpn_samples, proposal_cfg=proposal_cfg)
+        losses = {(f'rpn_{k}' if 'loss' in k and 'rpn' not in k else k): v
+                  for k, v in rpn_losses.items()}
+        losses.update(detector.roi_head.loss(x, proposals, samples))
+        return losses
+
+    def _regress(self, x: Tuple[Tensor], frame_index: List[int],
+                 boxes: List[Tensor]) -> Tuple[List[Tensor], List[Tensor]]:
+        """Boxes of each listed image regressed by the RoI head (one call
+        for all), and their pedestrian scores."""
+        roi_head = self.detector.roi_head
+        rois = bbox2roi([b.detach() for b in boxes])
+        if rois.numel():
+            # bbox2roi numbers images 0..k-1; point them at the clip frames
+            rois[:, 0] = torch.as_tensor(frame_index, device=rois.device)[
+                rois[:, 0].long()].to(rois)
+        out = roi_head._bbox_forward(x, rois)
+        scores = out['cls_score'].softmax(-1)[:, 0]
+        deltas = out['bbox_pred']
+        if deltas.size(1) > 4:  # class-specific: pedestrian is class 0
+            deltas = deltas[:, :4]
+        new = roi_head.bbox_head.bbox_coder.decode(rois[:, 1:], deltas)
+        sizes = [len(b) for b in boxes]
+        return list(new.split(sizes)), list(scores.split(sizes))
+
+    def _survivors(self, boxes: Tensor, scores: Tensor) -> Tensor:
+        """Indices Tracktor keeps after a regression step."""
+        keep = torch.nonzero(
+            scores > self.train_tracker['obj_score_thr']).flatten()
+        if keep.numel() > 1:
+            _, order = batched_nms(
+                boxes[keep].detach(), scores[keep].detach(),
+                torch.zeros_like(keep),
+                dict(type='nms',
+                     iou_threshold=self.train_tracker['nms_iou_thr']))
+            keep = keep[order]
+        return keep
+
+    def _births(self, gt: DetDataSample, live: Tensor) -> Tensor:
+        """Indices of ``gt``'s objects no live box overlaps enough."""
+        boxes = gt.gt_instances.bboxes
+        if len(live) == 0 or len(boxes) == 0:
+            return torch.arange(len(boxes))
+        iou = box_iou(live.detach(), boxes)
+        covered = (iou >= self.train_tracker['birth_iou_thr']).any(0)
+        return torch.nonzero(~covered).flatten()
+
+    def _tracking_loss(self, x: Tuple[Tensor], clips: List[list]) -> dict:
+        """Unroll the Tracktor regression over every clip; DeepMOT loss."""
+        jit = self.track_jitter
+        length = len(clips[0])
+        state = []
+        for clip in clips:
+            first = clip[0]
+            state.append(dict(
+                boxes=jitter_boxes(first.gt_instances.bboxes, jit['shift'],
+                                   jit['scale']),
+                ids=first.instance_ids.tolist(),
+                next_id=int(first.instance_ids.max()) + 1
+                if len(first.instance_ids) else 0,
+                frames=[]))
+        for t in range(1, length):
+            index = [n * length + t for n in range(len(clips))]
+            new_boxes, new_scores = self._regress(
+                x, index, [s['boxes'] for s in state])
+            for clip, s, boxes, scores in zip(clips, state, new_boxes,
+                                              new_scores):
+                keep = self._survivors(boxes, scores)
+                boxes = boxes[keep]
+                ids = [s['ids'][i] for i in keep.tolist()]
+                gt = clip[t]
+                s['frames'].append(dict(
+                    pred_boxes=boxes, pred_ids=ids,
+                    gt_boxes=gt.gt_instances.bboxes,
+                    gt_ids=gt.instance_ids.tolist(),
+                    img_shape=gt.img_shape))
+                # next step: live tracks plus re-seeded uncovered objects
+                born = self._births(gt, boxes)
+                seeds = jitter_boxes(gt.gt_instances.bboxes[born],
+                                     jit['shift'], jit['scale'])
+                s['boxes'] = torch.cat([boxes.detach(), seeds])
+                s['ids'] = ids + list(
+                    range(s['next_id'], s['next_id'] + len(born)))
+                s['next_id'] += len(born)
+        totals: Dict[str, Tensor] = {}
+        for n, s in enumerate(state):
+            self.deepmot_loss.reset(('clip', n))
+            out = self.deepmot_loss(s['frames'], sequence=('clip', n))
+            self.deepmot_loss.reset(('clip', n))
+            for key, value in out.items():
+                totals[key] = totals.get(key, 0) + value / len(state)
+        return totals
+
+    def loss(self, inputs: Dict[str, Tensor], data_samples: list,
+             **kwargs) -> dict:
+        """Detector losses on every frame of the clips (weighted) and the
+        DeepMOT loss of Tracktor unrolled over them."""
+        imgs, clips = self._clip_frames(inputs, data_samples)
+        x = self.detector.extract_feat(imgs)
+        losses = {}
+        if self.detector_loss_weight > 0:
+            flat = [frame for clip in clips for frame in clip]
+            det = self._detector_losses(x, flat)
+            for key, value in det.items():
+                if 'loss' in key:
+                    value = [v * self.detector_loss_weight for v in value] \
+                        if isinstance(value, list) else \
+                        value * self.detector_loss_weight
+                losses[key] = value
+        if self.deepmot_loss is not None:
+            losses.update(self._tracking_loss(x, clips))
+        return losses
