@@ -115,7 +115,29 @@ class DeepMOTLoss(nn.Module):
         """
         if len(frames) == 0:
             raise ValueError('DeepMOTLoss needs at least one frame')
-        dists, assigns = self.assignments(frames)
+        return self.forward_clips([(frames, sequence)])
+
+    def forward_clips(self, clips: Sequence[Tuple[Sequence[Frame],
+                                                  Hashable]]
+                      ) -> Dict[str, Tensor]:
+        """``forward`` of several clips, each ``(frames, sequence)``, with
+        one matcher call for all their frames (the DHN is far cheaper per
+        frame in a batch); losses and counts are the mean over clips."""
+        if not clips or any(len(frames) == 0 for frames, _ in clips):
+            raise ValueError('DeepMOTLoss needs at least one frame a clip')
+        dists, assigns = self.assignments(
+            [f for frames, _ in clips for f in frames])
+        outs, start = [], 0
+        for frames, sequence in clips:
+            stop = start + len(frames)
+            outs.append(self._clip_losses(frames, dists[start:stop],
+                                          assigns[start:stop], sequence))
+            start = stop
+        return {k: sum(o[k] for o in outs) / len(outs) for k in outs[0]}
+
+    def _clip_losses(self, frames: Sequence[Frame], dists: List[Tensor],
+                     assigns: List[Tensor],
+                     sequence: Hashable) -> Dict[str, Tensor]:
         memory = self.memory.setdefault(sequence, {})
         totals = dict(fp=0.0, fn=0.0, ids=0.0, tp=0.0, dist_sum=0.0)
         num_gt = num_tp = 0

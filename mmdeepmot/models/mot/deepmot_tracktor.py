@@ -235,14 +235,15 @@ class DeepMOTTracktor(Tracktor):
                 s['ids'] = ids + list(
                     range(s['next_id'], s['next_id'] + len(born)))
                 s['next_id'] += len(born)
-        totals: Dict[str, Tensor] = {}
-        for n, s in enumerate(state):
-            self.deepmot_loss.reset(('clip', n))
-            out = self.deepmot_loss(s['frames'], sequence=('clip', n))
-            self.deepmot_loss.reset(('clip', n))
-            for key, value in out.items():
-                totals[key] = totals.get(key, 0) + value / len(state)
-        return totals
+        keys = [('clip', n) for n in range(len(state))]
+        for key in keys:
+            self.deepmot_loss.reset(key)
+        # one matcher call for every frame of every clip
+        out = self.deepmot_loss.forward_clips(
+            [(s['frames'], key) for s, key in zip(state, keys)])
+        for key in keys:
+            self.deepmot_loss.reset(key)
+        return out
 
     def loss(self, inputs: Dict[str, Tensor], data_samples: list,
              **kwargs) -> dict:

@@ -1,0 +1,89 @@
+"""DeepMOTTracktor: clip loss, what it trains, and Tracktor's predict."""
+import os.path as osp
+
+import pytest
+import torch
+from mmengine.config import Config
+from mmengine.runner import Runner
+
+from mmdeepmot.models.mot import jitter_boxes
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+CONFIGS = osp.join(ROOT, 'configs', 'toy')
+
+
+def toy_cfg(name, root, matcher=None):
+    cfg = Config.fromfile(osp.join(CONFIGS, name))
+    cfg.train_dataloader.dataset.data_root = root + '/'
+    cfg.train_dataloader.num_workers = 0
+    cfg.train_dataloader.persistent_workers = False
+    cfg.load_from = None
+    if cfg.model.get('deepmot_loss') is not None:
+        # an untrained detector scores everything near 0.5: keep all tracks
+        cfg.model.train_tracker = dict(obj_score_thr=0.0)
+        if matcher is not None:
+            cfg.model.deepmot_loss.matcher = matcher
+    return cfg
+
+
+def model_and_batch(cfg, tmp_path):
+    cfg.work_dir = str(tmp_path)
+    runner = Runner.from_cfg(cfg)
+    model = runner.model
+    model.train()
+    batch = next(iter(runner.train_dataloader))
+    data = model.data_preprocessor(batch, training=True)
+    return model, data
+
+
+def grads(model, loss):
+    model.zero_grad()
+    loss.backward(retain_graph=True)
+    return {n: p.grad for n, p in model.named_parameters()}
+
+
+@pytest.mark.parametrize('matcher', [
+    dict(type='SinkhornMatcher', max_cost=1.0), None])
+def test_deepmot_loss_reaches_roi_head_only(tiny_toy_mot, tmp_path,
+                                            matcher):
+    torch.manual_seed(0)
+    cfg = toy_cfg('deepmot_tracktor_toy.py', tiny_toy_mot, matcher)
+    model, data = model_and_batch(cfg, tmp_path)
+    losses = model.loss(data['inputs'], data['data_samples'])
+    for key in ('loss_dmota', 'loss_dmotp', 'loss_bbox', 'loss_cls',
+                'loss_rpn_cls'):
+        assert key in losses
+        value = losses[key]
+        value = sum(value) if isinstance(value, list) else value
+        assert torch.isfinite(value)
+    assert 0 < losses['num_gt']
+    g = grads(model, losses['loss_dmota'] + losses['loss_dmotp'])
+    reg = g['detector.roi_head.bbox_head.fc_reg.weight']
+    assert reg is not None and reg.abs().sum() > 0
+    # frozen: backbone, neck and RPN get no gradient and do not require one
+    for name, p in model.named_parameters():
+        if name.startswith(('detector.backbone', 'detector.neck',
+                            'detector.rpn_head')):
+            assert not p.requires_grad and g[name] is None, name
+    # the frozen DHN is not a parameter of the model
+    assert not any('dhn' in n for n, _ in model.named_parameters())
+
+
+def test_vanilla_twin_has_no_tracking_loss(tiny_toy_mot, tmp_path):
+    cfg = toy_cfg('vanilla_tracktor_toy.py', tiny_toy_mot)
+    model, data = model_and_batch(cfg, tmp_path)
+    losses = model.loss(data['inputs'], data['data_samples'])
+    assert 'loss_dmota' not in losses and 'loss_bbox' in losses
+    assert model.training and not model.detector.backbone.training
+
+
+def test_jitter_boxes_keeps_valid_boxes():
+    boxes = torch.tensor([[10., 20., 30., 70.], [0., 0., 5., 5.]])
+    g = torch.Generator().manual_seed(0)
+    out = jitter_boxes(boxes, 0.1, 0.1, generator=g)
+    assert out.shape == boxes.shape
+    assert (out[:, 2:] > out[:, :2]).all()
+    assert not torch.allclose(out, boxes)
+    assert torch.equal(jitter_boxes(boxes, 0.0, 0.0), boxes)
+    assert jitter_boxes(boxes[:0], 0.1, 0.1).shape == (0, 4)
