@@ -3,16 +3,15 @@ import copy
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
+from mmcv.ops import batched_nms
 from mmdet.structures import DetDataSample
 from mmdet.structures.bbox import bbox2roi
 from mmengine.structures import InstanceData
 from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
-from mmcv.ops import batched_nms
 from torch import Tensor
 
 from ...structures import box_iou
-
 
 TRACK_JITTER = dict(shift=0.1, scale=0.1)
 TRAIN_TRACKER = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5)
