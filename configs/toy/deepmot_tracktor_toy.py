@@ -17,5 +17,7 @@ model = dict(
         gamma_ids=1.0,
         min_iou=0.5,
         distance='deepmot',
-        loss_weight=1.0))
+        loss_weight=1.0,
+        # death by score: the classification head learns from the loss too
+        use_scores=True))
 custom_hooks = [dict(type='DeepMOTHook', interval=50)]

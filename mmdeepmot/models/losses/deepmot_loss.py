@@ -55,6 +55,10 @@ class DeepMOTLoss(nn.Module):
         gate_temperature: softness of the gate.
         distance: ``'deepmot'`` ((centre + Jaccard) / 2) or ``'iou'``.
         loss_weight: factor on both losses.
+        use_scores: frames may carry ``pred_scores`` (one per track, in
+            [0, 1]); each track then counts by its score: its row of ``A``
+            and its FP mass are scaled by it, so the loss also trains the
+            score that decides a track's death.
     """
 
     def __init__(self,
@@ -66,7 +70,8 @@ class DeepMOTLoss(nn.Module):
                  min_iou: Optional[float] = 0.5,
                  gate_temperature: float = 0.05,
                  distance: str = 'deepmot',
-                 loss_weight: float = 1.0) -> None:
+                 loss_weight: float = 1.0,
+                 use_scores: bool = False) -> None:
         super().__init__()
         self.matcher = MODELS.build(matcher)
         self.delta = delta
@@ -77,6 +82,7 @@ class DeepMOTLoss(nn.Module):
         self.gate_temperature = gate_temperature
         self.distance = distance
         self.loss_weight = loss_weight
+        self.use_scores = use_scores
         # sequence key -> {object id: track id it was last matched to}
         self.memory: Dict[Hashable, Dict[int, int]] = {}
 
@@ -102,7 +108,25 @@ class DeepMOTLoss(nn.Module):
                              self.gate_temperature)
                 for a, f in zip(assigns, frames)
             ]
+        if self.use_scores:
+            assigns = [a * self._presence(f)[:, None]
+                       for a, f in zip(assigns, frames)]
         return dists, assigns
+
+    def _presence(self, frame: Frame) -> Tensor:
+        """The frame's track scores, checked (``use_scores``)."""
+        scores = frame.get('pred_scores')
+        if scores is None:
+            raise KeyError('DeepMOTLoss(use_scores=True) needs pred_scores '
+                           'in every frame')
+        if scores.shape != (len(frame['pred_boxes']), ):
+            raise ValueError(f'pred_scores must have one value per track, '
+                             f'got shape {tuple(scores.shape)} for '
+                             f'{len(frame["pred_boxes"])} tracks')
+        if not torch.isfinite(scores).all() or (scores < 0).any() or \
+                (scores > 1).any():
+            raise ValueError('pred_scores must be finite and in [0, 1]')
+        return scores
 
     def forward(self,
                 frames: Sequence[Frame],
@@ -111,7 +135,8 @@ class DeepMOTLoss(nn.Module):
 
         Each frame is a dict with ``pred_boxes`` [h, 4] (xyxy),
         ``pred_ids`` (h track ids), ``gt_boxes`` [w, 4], ``gt_ids`` (w object
-        ids) and ``img_shape`` (height, width).
+        ids) and ``img_shape`` (height, width); with ``use_scores`` also
+        ``pred_scores`` (h).
         """
         if len(frames) == 0:
             raise ValueError('DeepMOTLoss needs at least one frame')
@@ -142,9 +167,10 @@ class DeepMOTLoss(nn.Module):
         totals = dict(fp=0.0, fn=0.0, ids=0.0, tp=0.0, dist_sum=0.0)
         num_gt = num_tp = 0
         for f, dist, assign in zip(frames, dists, assigns):
-            c = soft_frame_counts(assign, dist, list(f['pred_ids']),
-                                  list(f['gt_ids']), memory, self.delta,
-                                  self.scale)
+            c = soft_frame_counts(
+                assign, dist, list(f['pred_ids']), list(f['gt_ids']), memory,
+                self.delta, self.scale,
+                self._presence(f) if self.use_scores else None)
             for key in totals:
                 totals[key] = totals[key] + getattr(c, key)
             num_gt += c.num_gt

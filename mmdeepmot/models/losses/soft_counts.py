@@ -3,7 +3,7 @@
 Rows are predicted tracks (h), columns ground-truth objects (w). The memory
 maps each object id to the track id it was last matched to, across frames.
 """
-from typing import Dict, MutableMapping, NamedTuple, Sequence
+from typing import Dict, MutableMapping, NamedTuple, Optional, Sequence
 
 import torch
 from torch import Tensor
@@ -23,7 +23,8 @@ class FrameCounts(NamedTuple):
 def soft_frame_counts(assign: Tensor, dist: Tensor,
                       track_ids: Sequence[int], gt_ids: Sequence[int],
                       memory: MutableMapping[int, int], delta: float,
-                      scale: float) -> FrameCounts:
+                      scale: float,
+                      presence: Optional[Tensor] = None) -> FrameCounts:
     """DeepMOT's soft counts of one frame; updates ``memory`` in place.
 
     ``C^r = softmax_row(scale * [A, delta])``: its delta column is the FP mass
@@ -32,18 +33,24 @@ def soft_frame_counts(assign: Tensor, dist: Tensor,
     switches, the mass of ``C^c`` on tracks other than the one it was last
     matched to. Hardened matches (argmax per column, not the delta row) give
     the TP mask, the distances for dMOTP and the new memory.
+
+    ``presence`` (h values in [0, 1], e.g. track scores) weighs each track's
+    FP mass: a track that is barely there costs barely an FP. The caller
+    scales ``assign``'s rows by it too, so such a track matches nothing.
     """
     h, w = assign.shape
     zero = assign.new_zeros(())
     if w == 0:
-        return FrameCounts(zero + h, zero, zero, zero, zero, 0, {})
+        fp = presence.sum() if presence is not None else zero + h
+        return FrameCounts(fp, zero, zero, zero, zero, 0, {})
     if h == 0:
         return FrameCounts(zero, zero + w, zero, zero, zero, w, {})
     row_in = torch.cat([assign, assign.new_full((h, 1), delta)], dim=1)
     col_in = torch.cat([assign, assign.new_full((1, w), delta)], dim=0)
     c_row = torch.softmax(scale * row_in, dim=1)
     c_col = torch.softmax(scale * col_in, dim=0)
-    fp = c_row[:, w].sum()
+    fp_mass = c_row[:, w] if presence is None else c_row[:, w] * presence
+    fp = fp_mass.sum()
     fn = c_col[h, :].sum()
 
     row_of_track = {int(t): i for i, t in enumerate(track_ids)}

@@ -43,7 +43,8 @@ class DeepMOTTracktor(Tracktor):
     previous frame that no live track covers are born again, jittered, under
     a new id. The regressed boxes and their ids against the frame's ground
     truth go into ``DeepMOTLoss``; gradients reach the RoI head (and what
-    is not frozen below it) through the regressed boxes.
+    is not frozen below it) through the regressed boxes and, with the
+    loss's ``use_scores``, through the scores that decide a track's death.
 
     ``predict()`` is Tracktor's, so ``tools/test.py`` evaluates it as is.
 
@@ -222,7 +223,7 @@ class DeepMOTTracktor(Tracktor):
                 ids = [s['ids'][i] for i in keep.tolist()]
                 gt = clip[t]
                 s['frames'].append(dict(
-                    pred_boxes=boxes, pred_ids=ids,
+                    pred_boxes=boxes, pred_ids=ids, pred_scores=scores[keep],
                     gt_boxes=gt.gt_instances.bboxes,
                     gt_ids=gt.instance_ids.tolist(),
                     img_shape=gt.img_shape))

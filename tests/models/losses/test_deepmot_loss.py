@@ -104,3 +104,51 @@ def test_bad_boxes_are_rejected(sinkhorn_loss):
         sinkhorn_loss([frame(BOXES, (7, 8, 9), inverted)])
     with pytest.raises(ValueError, match='at least one frame'):
         sinkhorn_loss([])
+
+
+def test_scores_drive_track_death():
+    loss = DeepMOTLoss(matcher=dict(type='SinkhornMatcher'), scale=100.0,
+                       use_scores=True)
+    far = torch.tensor([[500., 200., 540., 300.]])
+    pred = torch.cat([BOXES, far])
+    scores = torch.tensor([0.9, 0.9, 0.9, 0.9], requires_grad=True)
+    f = frame(pred, (7, 8, 9, 10))
+    f['pred_scores'] = scores
+    out = loss([f])
+    # the stray track's FP counts by its score
+    assert out['soft_fp'] == pytest.approx(0.9, abs=0.05)
+    out['loss_dmota'].backward()
+    # lower the stray track's score, raise those on objects
+    assert scores.grad[3] > 0
+    assert (scores.grad[:3] < 0).all()
+    # a track that is not there (score 0) matches nothing: its object is FN
+    loss.reset()
+    f['pred_scores'] = torch.tensor([0.0, 1.0, 1.0, 0.0])
+    out = loss([f])
+    assert out['soft_fn'] == pytest.approx(1.0, abs=0.05)
+    assert out['soft_fp'] == pytest.approx(0.0, abs=0.05)
+
+
+def test_scores_are_checked():
+    loss = DeepMOTLoss(matcher=dict(type='SinkhornMatcher'), use_scores=True)
+    f = frame(BOXES, (7, 8, 9))
+    with pytest.raises(KeyError, match='pred_scores'):
+        loss([f])
+    f['pred_scores'] = torch.tensor([0.5, 1.5, 0.2])
+    with pytest.raises(ValueError, match=r'\[0, 1\]'):
+        loss([f])
+    f['pred_scores'] = torch.tensor([0.5, 0.2])
+    with pytest.raises(ValueError, match='one value per track'):
+        loss([f])
+
+
+def test_clips_in_one_call_equal_one_by_one(loss):
+    shifted = BOXES + torch.tensor([3., -2., 3., -2.])
+    clip_a = [frame(BOXES, (7, 8, 9)), frame(shifted, (7, 9, 8))]
+    clip_b = [frame(shifted[:2], (1, 2))]
+    one = [loss(clip_a, sequence='a'), loss(clip_b, sequence='b')]
+    loss.reset()
+    both = loss.forward_clips([(clip_a, 'a'), (clip_b, 'b')])
+    for key in ('loss_dmota', 'loss_dmotp', 'soft_fp', 'soft_ids'):
+        mean = (one[0][key] + one[1][key]) / 2
+        assert both[key] == pytest.approx(float(mean), abs=1e-5), key

@@ -87,3 +87,15 @@ def test_jitter_boxes_keeps_valid_boxes():
     assert not torch.allclose(out, boxes)
     assert torch.equal(jitter_boxes(boxes, 0.0, 0.0), boxes)
     assert jitter_boxes(boxes[:0], 0.1, 0.1).shape == (0, 4)
+
+
+def test_deepmot_loss_reaches_score_head(tiny_toy_mot, tmp_path):
+    torch.manual_seed(0)
+    cfg = toy_cfg('deepmot_tracktor_toy.py', tiny_toy_mot,
+                  dict(type='SinkhornMatcher', max_cost=1.0))
+    assert cfg.model.deepmot_loss.use_scores
+    model, data = model_and_batch(cfg, tmp_path)
+    losses = model.loss(data['inputs'], data['data_samples'])
+    g = grads(model, losses['loss_dmota'])
+    cls = g['detector.roi_head.bbox_head.fc_cls.weight']
+    assert cls is not None and cls.abs().sum() > 0
