@@ -133,8 +133,10 @@ class DeepMOTTracktor(Tracktor):
                     frame_id=get('frame_id'),
                     batch_input_shape=tuple(imgs.shape[-2:]),
                     pad_shape=tuple(imgs.shape[-2:])))
+                # some transforms (RandomResize) leave float64 boxes
                 det.gt_instances = InstanceData(
-                    bboxes=gt.bboxes[pick], labels=gt.labels[pick])
+                    bboxes=gt.bboxes[pick].to(imgs.dtype),
+                    labels=gt.labels[pick])
                 det.instance_ids = gt.instances_id[pick].long()
                 frames.append(det)
             clips.append(frames)

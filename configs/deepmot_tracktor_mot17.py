@@ -1,0 +1,98 @@
+# DeepMOT-Tracktor on MOT17 (half-train -> half-val), for a GPU machine
+# with the data set (see README, "MOT17 on a GPU"):
+#   python tools/mot2cocovid.py data/MOT17
+#   python tools/train.py configs/deepmot_tracktor_mot17.py
+#   python tools/test.py configs/deepmot_tracktor_mot17.py \
+#       --checkpoint work_dirs/deepmot_tracktor_mot17/epoch_2.pth
+# MMTracking's Tracktor (Faster R-CNN R50-FPN and ReID R50 trained on
+# MOT17 half-train, loaded through init_cfg) fine-tuned on 3-frame clips
+# with the DeepMOT loss through the frozen, shipped DHN, plus the
+# detector's own losses. As in the paper, only what Tracktor's tracking
+# step uses is trained: the RoI head (box regression and score); backbone,
+# neck, RPN and ReID stay frozen.
+_base_ = [
+    'mmtrack::mot/tracktor/'
+    'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py'
+]
+custom_imports = dict(imports=['mmdeepmot'], allow_failed_imports=False)
+
+model = dict(
+    type='DeepMOTTracktor',
+    deepmot_loss=dict(
+        type='DeepMOTLoss',
+        matcher=dict(type='DHNMatcher'),
+        delta=0.7,
+        scale=10.0,
+        lambda_motp=5.0,
+        gamma_ids=1.0,
+        min_iou=0.5,
+        distance='deepmot',
+        use_scores=True,
+        loss_weight=1.0),
+    detector_loss_weight=1.0,
+    track_jitter=dict(shift=0.1, scale=0.1),
+    train_tracker=dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5),
+    frozen_modules=['detector.backbone', 'detector.neck',
+                    'detector.rpn_head', 'reid'])
+
+data_root = 'data/MOT17/'
+# every random choice is shared by the frames of a clip: a track carried
+# from frame t-1 to t must see both frames through the same crop and flip
+train_pipeline = [
+    dict(
+        type='TransformBroadcaster',
+        share_random_params=True,
+        transforms=[
+            dict(type='LoadImageFromFile'),
+            dict(type='LoadTrackAnnotations', with_instance_id=True),
+            dict(
+                type='mmdet.RandomResize',
+                scale=(1088, 1088),
+                ratio_range=(0.8, 1.2),
+                keep_ratio=True,
+                clip_object_border=False),
+            dict(type='mmdet.PhotoMetricDistortion'),
+            dict(
+                type='mmdet.RandomCrop',
+                crop_size=(1088, 1088),
+                bbox_clip_border=False),
+            dict(type='mmdet.RandomFlip', prob=0.5),
+        ]),
+    dict(type='PackTrackInputs', ref_prefix='ref', num_key_frames=1)
+]
+train_dataloader = dict(
+    _delete_=True,
+    batch_size=2,
+    num_workers=2,
+    persistent_workers=True,
+    sampler=dict(type='DefaultSampler', shuffle=True),
+    dataset=dict(
+        type='MOTClipDataset',
+        clip_length=3,
+        frame_stride=1,
+        data_root=data_root,
+        visibility_thr=-1,
+        ann_file='annotations/half-train_cocoformat.json',
+        data_prefix=dict(img_path='train'),
+        metainfo=dict(CLASSES=('pedestrian', )),
+        pipeline=train_pipeline))
+
+val_evaluator = dict(_delete_=True, type='MOTChallengeTableMetrics',
+                     benchmark='MOT17')
+test_evaluator = val_evaluator
+
+train_cfg = dict(
+    _delete_=True, type='EpochBasedTrainLoop', max_epochs=2, val_interval=1)
+# tuned for 8 GPUs x 2 clips; scale lr linearly with the total batch
+optim_wrapper = dict(
+    type='OptimWrapper',
+    optimizer=dict(type='SGD', lr=0.002, momentum=0.9, weight_decay=1e-4),
+    clip_grad=dict(max_norm=35, norm_type=2))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=False, begin=0,
+         end=200),
+    dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
+]
+default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
+custom_hooks = [dict(type='DeepMOTHook', interval=50)]
+auto_scale_lr = dict(enable=False, base_batch_size=16)

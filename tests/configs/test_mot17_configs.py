@@ -1,0 +1,55 @@
+"""The full MOT17 recipes: they load, build, and their training step runs
+(on the tiny generated data set, small images, random weights)."""
+import os.path as osp
+
+import torch
+from mmengine.config import Config
+from mmengine.dataset import pseudo_collate
+from mmengine.registry import init_default_scope
+from mmtrack.registry import DATASETS, MODELS
+
+import mmdeepmot  # noqa: F401
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+
+
+def load(name):
+    cfg = Config.fromfile(osp.join(ROOT, 'configs', name))
+    init_default_scope(cfg.default_scope)
+    return cfg
+
+
+def test_tracktor_mot17_recipe(tiny_toy_mot):
+    cfg = load('deepmot_tracktor_mot17.py')
+    # mmtrack's published weights are loaded through init_cfg
+    assert 'faster-rcnn_r50_fpn_4e_mot17-half' in \
+        cfg.model.detector.init_cfg.checkpoint
+    assert 'reid_r50_6e_mot17' in cfg.model.reid.init_cfg.checkpoint
+    assert cfg.train_dataloader.dataset.ann_file.startswith(
+        'annotations/half-train')
+    assert cfg.val_evaluator.type == 'MOTChallengeTableMetrics'
+    assert any(h.type == 'DeepMOTHook' for h in cfg.custom_hooks)
+
+    model = MODELS.build(cfg.model)  # no init_weights: nothing downloaded
+    trainable = {n.split('.')[0] + '.' + n.split('.')[1]
+                 for n, p in model.named_parameters() if p.requires_grad}
+    assert trainable == {'detector.roi_head'}
+
+    # the recipe's clip pipeline on small images
+    data = cfg.train_dataloader.dataset
+    data.data_root = tiny_toy_mot + '/'
+    data.ann_file = 'annotations/train_cocoformat.json'
+    for t in data.pipeline[0].transforms:
+        if t.type == 'mmdet.RandomResize':
+            t.scale = (192, 192)
+        if t.type == 'mmdet.RandomCrop':
+            t.crop_size = (192, 192)
+    dataset = DATASETS.build(data)
+    batch = pseudo_collate([dataset[0], dataset[3]])
+    torch.manual_seed(0)
+    model.train()
+    model.train_tracker['obj_score_thr'] = 0.0  # random weights
+    prep = model.data_preprocessor(batch, training=True)
+    losses = model.loss(prep['inputs'], prep['data_samples'])
+    assert {'loss_dmota', 'loss_dmotp', 'loss_bbox'} <= set(losses)
+    assert torch.isfinite(losses['loss_dmota'])
