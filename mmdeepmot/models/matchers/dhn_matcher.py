@@ -1,8 +1,11 @@
 """The frozen, shipped Deep Hungarian Net as a matcher for the loss."""
 from typing import List, Optional, Sequence
 
+import torch
 from mmtrack.registry import MODELS
 from torch import Tensor, nn
+
+from .blocks import split_blocks
 
 
 @MODELS.register_module()
@@ -15,11 +18,22 @@ class DHNMatcher(nn.Module):
 
     Args:
         checkpoint: DHN weights; ``None`` uses the shipped file.
+        split_above: when set, pairs at this distance or more are never
+            matched (their assignment is 0) and each matrix is cut into the
+            independent blocks the closer pairs connect; the DHN reads the
+            blocks (all of them in one call) instead of the whole matrix.
+            Its cost grows with h x w per matrix, so on CPU this is much
+            cheaper for scenes of many tracks; ``None`` (the paper) reads
+            whole matrices. With an IoU gate in the loss, far pairs count
+            for nothing anyway.
     """
 
-    def __init__(self, checkpoint: Optional[str] = None) -> None:
+    def __init__(self,
+                 checkpoint: Optional[str] = None,
+                 split_above: Optional[float] = None) -> None:
         super().__init__()
         self.checkpoint = checkpoint
+        self.split_above = split_above
         self.reload()
 
     def reload(self) -> None:
@@ -45,4 +59,26 @@ class DHNMatcher(nn.Module):
         if next(dhn.parameters()).device != device:
             dhn.to(device)
         dhn.eval()  # a parent's .train() must not switch on dropout here
-        return dhn(list(dists))
+        if self.split_above is None:
+            return dhn(list(dists))
+        return self._blockwise(dhn, dists)
+
+    def _blockwise(self, dhn: nn.Module,
+                   dists: Sequence[Tensor]) -> List[Tensor]:
+        blocks = [
+            split_blocks((d.detach() < self.split_above).cpu().numpy())
+            for d in dists
+        ]
+        subs = [d[torch.as_tensor(r)[:, None], torch.as_tensor(c)]
+                for d, bs in zip(dists, blocks) for r, c in bs]
+        outs = iter(dhn(subs))
+        assigns = []
+        for d, bs in zip(dists, blocks):
+            assign = d.new_zeros(d.shape)
+            for r, c in bs:
+                rows = torch.as_tensor(r, device=d.device)[:, None]
+                cols = torch.as_tensor(c, device=d.device)[None, :]
+                rows, cols = torch.broadcast_tensors(rows, cols)
+                assign = assign.index_put((rows, cols), next(outs))
+            assigns.append(assign)
+        return assigns

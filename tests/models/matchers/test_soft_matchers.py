@@ -39,3 +39,40 @@ def test_dhn_matcher_is_frozen_and_outside_state_dict(tiny_dhn_checkpoint):
     assert dist.grad is not None
     assert matcher.state_dict() == {}  # still, once the DHN is loaded
     assert not any(p.requires_grad for p in matcher.dhn.parameters())
+
+
+def test_split_blocks_finds_connected_pairs():
+    import numpy as np
+
+    from mmdeepmot.models.matchers.blocks import split_blocks
+    close = np.array([[1, 0, 0, 0],
+                      [1, 1, 0, 0],
+                      [0, 0, 0, 1],
+                      [0, 0, 0, 0]], bool)
+    blocks = sorted((r.tolist(), c.tolist()) for r, c in split_blocks(close))
+    assert blocks == [([0, 1], [0, 1]), ([2], [3])]
+    assert split_blocks(np.zeros((2, 3), bool)) == []
+
+
+def test_dhn_matcher_blockwise_equals_dhn_per_block(tiny_dhn_checkpoint):
+    torch.manual_seed(0)
+    whole = DHNMatcher(tiny_dhn_checkpoint)
+    split = DHNMatcher(tiny_dhn_checkpoint, split_above=0.8)
+    a, b = torch.rand(2, 3) * 0.5, torch.rand(1, 2) * 0.5
+    dist = torch.ones(3, 5)
+    dist[:2, :3] = a
+    dist[2, 3:] = b
+    dist.requires_grad_(True)
+    out = split([dist])[0]
+    ref_a, ref_b = whole([a, b])
+    assert torch.allclose(out[:2, :3], ref_a, atol=1e-6)
+    assert torch.allclose(out[2:, 3:], ref_b, atol=1e-6)
+    assert out[:2, 3:].abs().sum() == 0 and out[2, :3].abs().sum() == 0
+    out.sum().backward()
+    assert dist.grad[:2, :3].abs().sum() > 0
+    # one block holding everything: the same as the whole matrix
+    full = torch.rand(4, 4) * 0.5
+    assert torch.allclose(split([full])[0], whole([full])[0], atol=1e-6)
+    # nothing close: nothing matched, shapes kept
+    assert split([torch.ones(2, 3)])[0].abs().sum() == 0
+    assert split([torch.ones(0, 3)])[0].shape == (0, 3)

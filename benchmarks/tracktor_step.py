@@ -1,0 +1,113 @@
+"""What the DeepMOT loss adds to a training iteration of the small Tracktor.
+
+Times a full training iteration (forward, backward, optimizer step) of
+``configs/toy/vanilla_tracktor_toy.py`` and of
+``configs/toy/deepmot_tracktor_toy.py`` with the Sinkhorn and the DHN
+matcher (reading whole distance matrices, as the paper, or the blocks of
+pairs closer than 0.7, ``DHNMatcher(split_above=0.7)``), on the same
+pre-collated clip batches of the generated data set, and prints
+milliseconds per iteration and the overhead over the vanilla step.
+Starts from the stage-0 detector when it exists (realistic numbers of
+tracks), from random weights otherwise.
+
+    .venv/bin/python benchmarks/tracktor_step.py [--iters 20] \
+        [--data-root data/toy-mot17] [--threads 2]
+"""
+import argparse
+import os.path as osp
+import time
+
+import torch
+from mmengine.config import Config
+from mmengine.dataset import pseudo_collate
+from mmengine.registry import init_default_scope
+from mmengine.runner import load_checkpoint
+from mmtrack.registry import DATASETS, MODELS
+
+import mmdeepmot  # noqa: F401
+
+ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+TOY = osp.join(ROOT, 'configs', 'toy')
+VARIANTS = {
+    'vanilla': ('vanilla_tracktor_toy.py', None),
+    'deepmot-sinkhorn': ('deepmot_tracktor_toy.py',
+                         dict(type='SinkhornMatcher', max_cost=1.0)),
+    'deepmot-dhn-whole': ('deepmot_tracktor_toy.py',
+                          dict(type='DHNMatcher')),
+    'deepmot-dhn-blocks': ('deepmot_tracktor_toy.py',
+                           dict(type='DHNMatcher', split_above=0.7)),
+}
+
+
+def build(name: str, data_root: str, checkpoint: str):
+    """The variant's model (trainable parts only in its optimizer)."""
+    config, matcher = VARIANTS[name]
+    cfg = Config.fromfile(osp.join(TOY, config))
+    init_default_scope(cfg.default_scope)
+    if matcher is not None:
+        cfg.model.deepmot_loss.matcher = matcher
+    model = MODELS.build(cfg.model)
+    if osp.isfile(checkpoint):
+        load_checkpoint(model, checkpoint, map_location='cpu',
+                        logger='silent')
+    else:
+        # random weights score everything near 0.5: keep all tracks
+        model.train_tracker['obj_score_thr'] = 0.0
+    params = [p for p in model.parameters() if p.requires_grad]
+    optim = torch.optim.SGD(params, lr=1e-4, momentum=0.9)
+    data = cfg.train_dataloader.dataset
+    data.data_root = data_root.rstrip('/') + '/'
+    return model, optim, DATASETS.build(data), cfg.train_dataloader.batch_size
+
+
+def time_iters(model, optim, batches) -> float:
+    """Mean seconds of one training iteration over ``batches``."""
+    model.train()
+    times = []
+    for batch in batches:
+        start = time.perf_counter()
+        data = model.data_preprocessor(batch, training=True)
+        losses = model.loss(data['inputs'], data['data_samples'])
+        loss, _ = model.parse_losses(losses)
+        optim.zero_grad()
+        loss.backward()
+        optim.step()
+        times.append(time.perf_counter() - start)
+    return sum(times[1:]) / max(len(times) - 1, 1)  # first one warms up
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--iters', type=int, default=20)
+    parser.add_argument('--data-root', default=osp.join(ROOT, 'data',
+                                                        'toy-mot17'))
+    parser.add_argument('--checkpoint', default=osp.join(
+        ROOT, 'checkpoints', 'tracktor_detector_toy.pth'))
+    parser.add_argument('--threads', type=int, default=2)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    results = {}
+    for name in VARIANTS:
+        torch.manual_seed(0)
+        model, optim, dataset, batch_size = build(name, args.data_root,
+                                                  args.checkpoint)
+        step = max(len(dataset) // (args.iters + 1), 1)
+        batches = [
+            pseudo_collate([dataset[(i * batch_size + k) * step % len(dataset)]
+                            for k in range(batch_size)])
+            for i in range(args.iters + 1)
+        ]
+        torch.manual_seed(0)
+        results[name] = time_iters(model, optim, batches)
+    base = results['vanilla']
+    print(f'training iteration, {args.iters} iterations, batch of '
+          f'{batch_size} clips, {args.threads} threads, start: '
+          f'{"stage-0 detector" if osp.isfile(args.checkpoint) else "random"}')
+    print(f'{"variant":<18} {"ms/iter":>9} {"added":>9}')
+    for name, sec in results.items():
+        added = '' if name == 'vanilla' else f'{100 * (sec / base - 1):8.1f}%'
+        print(f'{name:<18} {1000 * sec:9.1f} {added:>9}')
+
+
+if __name__ == '__main__':
+    main()
