@@ -1,5 +1,6 @@
 """Test (and evaluate) a model from an OpenMMLab config."""
 import argparse
+import json
 import os
 
 from _env_guard import require_mmdeepmot
@@ -21,6 +22,10 @@ def parse_args() -> argparse.Namespace:
         '--results-dir',
         help='where MOTChallenge result files (SEQ.txt) go; default '
         '<work_dir>/results for MOTChallengeTableMetrics evaluators')
+    parser.add_argument(
+        '--json',
+        help='write the metrics here (and, for MOTChallengeTableMetrics, '
+        'the per-sequence figures)')
     parser.add_argument(
         '--cfg-options',
         nargs='+',
@@ -46,7 +51,22 @@ def main() -> None:
         launcher=args.launcher,
         checkpoint=args.checkpoint,
         results_dir=args.results_dir)
-    runner.test()
+    metrics = runner.test()
+    if args.json:
+        write_metrics(args.json, metrics, runner)
+
+
+def write_metrics(path: str, metrics: dict, runner) -> None:
+    """Overall metrics (prefix dropped) and any per-sequence table."""
+    out = dict(overall={k.split('/')[-1]: float(v)
+                        for k, v in metrics.items()})
+    for metric in runner.test_evaluator.metrics:
+        if getattr(metric, 'per_sequence', None):
+            out['sequences'] = metric.per_sequence
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, 'w') as f:
+        json.dump(out, f, indent=2)
+    print(f'metrics written to {path}')
 
 
 if __name__ == '__main__':

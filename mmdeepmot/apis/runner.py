@@ -6,7 +6,7 @@ from typing import Optional, Union
 from mmengine.config import Config
 from mmengine.logging import print_log
 from mmengine.registry import RUNNERS
-from mmengine.runner import Runner
+from mmengine.runner import Runner, find_latest_checkpoint
 
 
 def load_config(config: Union[str, Config],
@@ -58,7 +58,8 @@ def build_runner(config: Union[str, Config],
     Args:
         work_dir: CLI > config > ``work_dirs/<config name>``.
         resume: ``'auto'`` resumes from the latest checkpoint in the work
-            dir; a path resumes from that checkpoint.
+            dir (and starts from ``load_from`` when there is none yet); a
+            path resumes from that checkpoint.
         checkpoint: weights to load for testing.
         results_dir: folder for MOTChallenge result files of every
             ``MOTChallengeTableMetrics`` evaluator; CLI > config >
@@ -79,8 +80,16 @@ def build_runner(config: Union[str, Config],
     if amp:
         _enable_amp(cfg)
     if resume == 'auto':
-        cfg.resume = True
-        cfg.load_from = None
+        latest = find_latest_checkpoint(cfg.work_dir) \
+            if osp.isdir(cfg.work_dir) else None
+        if latest is None:
+            # mmengine would then start from nothing, dropping load_from
+            print_log(f'--resume: no checkpoint in {cfg.work_dir} yet, '
+                      f'starting from load_from={cfg.get("load_from")}',
+                      logger='current', level=logging.WARNING)
+        else:
+            cfg.resume = True
+            cfg.load_from = latest
     elif resume:
         cfg.resume = True
         cfg.load_from = resume

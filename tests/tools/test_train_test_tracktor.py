@@ -1,5 +1,6 @@
 """tools/train.py and tools/test.py with the small DeepMOT-Tracktor config:
 checkpoints, logged DeepMOT losses, result files and metrics, resume."""
+import json
 import os.path as osp
 import subprocess
 import sys
@@ -41,11 +42,16 @@ def test_train_test_and_resume(tiny_toy_mot, tmp_path):
     assert 'DeepMOTHook: frozen DHN' in log
 
     log = run('test.py', '--work-dir', str(tmp_path / 'test'),
-              '--checkpoint', str(work / 'iter_2.pth'), '--cfg-options',
+              '--checkpoint', str(work / 'iter_2.pth'),
+              '--json', str(tmp_path / 'm.json'), '--cfg-options',
               *data_options(tiny_toy_mot))
     results = list((tmp_path / 'test' / 'results').glob('*.txt'))
     assert [r.name for r in results] == ['TOY-02-SDP.txt']
     assert 'OVERALL' in log and 'motchallenge-metric/MOTA' in log
+    metrics = json.loads((tmp_path / 'm.json').read_text())
+    assert {'HOTA', 'MOTA', 'MOTP', 'IDF1', 'FP', 'FN', 'IDSw'} <= set(
+        metrics['overall'])
+    assert list(metrics['sequences']) == ['TOY-02-SDP']
 
     # an interrupted run picks up at its last checkpoint
     log = run('train.py', '--work-dir', str(work), '--resume',

@@ -1,0 +1,129 @@
+"""Train a DeepMOT tracker and its vanilla twin over several seeds, test
+both with tools/test.py and print the comparison on the test split.
+
+    .venv/bin/python tools/compare_twins.py tracktor [--seeds 0 1 2] \
+        [--work-dir work_dirs/twins] [--cfg-options key=value ...]
+
+Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
+again and an interrupted one resumes from its last checkpoint, so running
+the command again after a stop picks up where it was. The table (mean over
+seeds, and DeepMOT minus vanilla per seed) is printed and written to
+WORK_DIR/<tracker>_twins.md and .json.
+"""
+import argparse
+import json
+import os
+import os.path as osp
+import subprocess
+import sys
+import time
+from typing import Dict, List
+
+from _env_guard import require_mmdeepmot
+
+require_mmdeepmot()
+
+from mmengine.config import Config, DictAction  # noqa: E402
+from mmengine.runner import find_latest_checkpoint  # noqa: E402
+
+ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+PAIRS = {
+    'tracktor': ('configs/toy/vanilla_tracktor_toy.py',
+                 'configs/toy/deepmot_tracktor_toy.py'),
+}
+SHOWN = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
+
+
+def _options(opts: Dict[str, object]) -> List[str]:
+    return [f'{k}={v}' for k, v in opts.items()]
+
+
+def train_and_test(config: str, seed: int, work_dir: str,
+                   opts: Dict[str, object]) -> Dict[str, float]:
+    """Train (or finish training) one run, test its last checkpoint."""
+    cfg = Config.fromfile(osp.join(ROOT, config))
+    cfg.merge_from_dict(opts)
+    final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
+    run_opts = dict(opts, **{'randomness.seed': seed})
+    if not osp.isfile(final):
+        cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
+               '--work-dir', work_dir]
+        if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
+            cmd.append('--resume')
+        subprocess.run(cmd + ['--cfg-options', *_options(run_opts)],
+                       check=True, cwd=ROOT)
+    metrics_file = osp.join(work_dir, 'test_metrics.json')
+    if not osp.isfile(metrics_file) or \
+            osp.getmtime(metrics_file) < osp.getmtime(final):
+        subprocess.run(
+            [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
+             '--checkpoint', final, '--work-dir', work_dir, '--json',
+             metrics_file, '--results-dir', osp.join(work_dir, 'results'),
+             '--cfg-options', *_options(opts)],
+            check=True, cwd=ROOT)
+    with open(metrics_file) as f:
+        return json.load(f)['overall']
+
+
+def table(runs: Dict[str, Dict[int, Dict[str, float]]],
+          seeds: List[int]) -> str:
+    """Markdown: one row per run, the mean per config, the difference."""
+    names = list(runs)
+    lines = ['| run | seed | ' + ' | '.join(SHOWN) + ' |',
+             '|---|---|' + '---|' * len(SHOWN)]
+
+    def cells(row):
+        return ' | '.join(
+            f'{row[k]:.0f}' if k in ('FP', 'FN', 'IDSw') else
+            f'{100 * row[k]:.1f}' for k in SHOWN)
+
+    for name in names:
+        for seed in seeds:
+            lines.append(f'| {name} | {seed} | {cells(runs[name][seed])} |')
+    for name in names:
+        mean = {k: sum(runs[name][s][k] for s in seeds) / len(seeds)
+                for k in SHOWN}
+        lines.append(f'| **{name}** | mean | {cells(mean)} |')
+    vanilla, deepmot = names
+    diffs = [100 * (runs[deepmot][s]['MOTA'] - runs[vanilla][s]['MOTA'])
+             for s in seeds]
+    wins = sum(d > 0 for d in diffs)
+    lines.append('')
+    lines.append(f'MOTA {deepmot} - {vanilla} per seed: ' +
+                 ', '.join(f'{d:+.2f}' for d in diffs) +
+                 f' (DeepMOT ahead on {wins} of {len(seeds)} seeds)')
+    return '\n'.join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('tracker', choices=sorted(PAIRS))
+    parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
+    parser.add_argument('--work-dir', default='work_dirs/twins')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
+                        default={}, help='applied to both twins')
+    args = parser.parse_args()
+    start = time.time()
+    work_root = osp.abspath(args.work_dir)
+    runs: Dict[str, Dict[int, Dict[str, float]]] = {}
+    for config in PAIRS[args.tracker]:
+        name = osp.splitext(osp.basename(config))[0]
+        runs[name] = {}
+        for seed in args.seeds:
+            work_dir = osp.join(work_root, f'{name}_seed{seed}')
+            print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
+            runs[name][seed] = train_and_test(config, seed, work_dir,
+                                              dict(args.cfg_options))
+    text = table(runs, args.seeds)
+    print(text)
+    os.makedirs(work_root, exist_ok=True)
+    base = osp.join(work_root, f'{args.tracker}_twins')
+    with open(base + '.md', 'w') as f:
+        f.write(text + '\n')
+    with open(base + '.json', 'w') as f:
+        json.dump(runs, f, indent=2)
+    print(f'written {base}.md and .json; {time.time() - start:.0f} s')
+
+
+if __name__ == '__main__':
+    main()
