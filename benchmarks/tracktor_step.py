@@ -4,7 +4,7 @@ Times a full training iteration (forward, backward, optimizer step) of
 ``configs/toy/vanilla_tracktor_toy.py`` and of
 ``configs/toy/deepmot_tracktor_toy.py`` with the Sinkhorn and the DHN
 matcher (reading whole distance matrices, as the paper, or the blocks of
-pairs closer than 0.7, ``DHNMatcher(split_above=0.7)``), on the same
+pairs closer than 0.5, ``DHNMatcher(split_above=0.5)``), on the same
 pre-collated clip batches of the generated data set, and prints
 milliseconds per iteration and the overhead over the vanilla step.
 Starts from the stage-0 detector when it exists (realistic numbers of
@@ -35,7 +35,7 @@ VARIANTS = {
     'deepmot-dhn-whole': ('deepmot_tracktor_toy.py',
                           dict(type='DHNMatcher')),
     'deepmot-dhn-blocks': ('deepmot_tracktor_toy.py',
-                           dict(type='DHNMatcher', split_above=0.7)),
+                           dict(type='DHNMatcher', split_above=0.5)),
 }
 
 

@@ -11,7 +11,7 @@ _base_ = ['./tracktor_detector_toy.py']
 model = dict(
     frozen_modules=['detector.backbone', 'detector.neck',
                     'detector.rpn_head'])
-load_from = 'work_dirs/tracktor_detector_toy/iter_2000.pth'
+load_from = 'checkpoints/tracktor_detector_toy.pth'
 
 max_iters = 600
 train_cfg = dict(type='IterBasedTrainLoop', max_iters=max_iters)

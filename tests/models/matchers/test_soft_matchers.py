@@ -76,3 +76,22 @@ def test_dhn_matcher_blockwise_equals_dhn_per_block(tiny_dhn_checkpoint):
     # nothing close: nothing matched, shapes kept
     assert split([torch.ones(2, 3)])[0].abs().sum() == 0
     assert split([torch.ones(0, 3)])[0].shape == (0, 3)
+
+
+def test_sinkhorn_batch_equals_one_by_one():
+    from mmdeepmot.models.matchers.sinkhorn import sinkhorn_assign_batch
+    torch.manual_seed(0)
+    dists = [torch.rand(h, w) for h, w in [(3, 5), (0, 4), (7, 2), (1, 1),
+                                           (12, 9)]]
+    for d in dists:
+        d.requires_grad_(True)
+    batch = sinkhorn_assign_batch(dists, 0.6, 0.05, 40)
+    for d, b in zip(dists, batch):
+        assert b.shape == d.shape
+        if d.numel():
+            one = sinkhorn_assign_batch([d], 0.6, 0.05, 40)[0]
+            assert torch.allclose(b, one, atol=1e-5)
+    sum(b.sum() for b in batch).backward()
+    for d in dists[2:]:
+        assert d.grad is not None and torch.isfinite(d.grad).all()
+    assert torch.isfinite(dists[0].grad).all()
