@@ -20,7 +20,9 @@ model = dict(
     type='DeepMOTTracktor',
     deepmot_loss=dict(
         type='DeepMOTLoss',
-        matcher=dict(type='DHNMatcher'),
+        # blocks of overlapping pairs (IoU > 0) instead of whole matrices:
+        # the DHN's recurrence grows with the matrix area
+        matcher=dict(type='DHNMatcher', split_above=0.5),
         delta=0.7,
         scale=10.0,
         lambda_motp=5.0,

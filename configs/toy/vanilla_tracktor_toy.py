@@ -1,6 +1,8 @@
 # The vanilla twin of deepmot_tracktor_toy.py: the same model, data, clips,
-# frozen parts and schedule, fine-tuned from the stage-0 detector
-# (tracktor_detector_toy.py) with the detector's own losses only.
+# frozen parts and schedule, fine-tuned from the stage-0 detector with the
+# detector's own losses only. The stage-0 detector ships in checkpoints/
+# (tracktor_detector_toy.py, 2000 iterations on the default data set,
+# tools/publish_model.py); retrain it with that config to change it.
 #   .venv/bin/python tools/train.py configs/toy/vanilla_tracktor_toy.py
 #   .venv/bin/python tools/test.py configs/toy/vanilla_tracktor_toy.py \
 #       --checkpoint work_dirs/vanilla_tracktor_toy/iter_600.pth

@@ -2,13 +2,14 @@
 tracker the way it runs (frame t-1's tracks carried into frame t)."""
 from typing import Any, List
 
-from mmtrack.datasets import MOTChallengeDataset
 from mmtrack.registry import DATASETS
+
+from .public_detections import MOTDetDataset
 
 
 @DATASETS.register_module()
-class MOTClipDataset(MOTChallengeDataset):
-    """``MOTChallengeDataset`` whose items are clips of ``clip_length``
+class MOTClipDataset(MOTDetDataset):
+    """``MOTDetDataset`` whose items are clips of ``clip_length``
     frames, ``frame_stride`` apart, starting at the indexed frame.
 
     A clip that would run past the end of its video starts earlier, so every
