@@ -1,6 +1,9 @@
 from .box_refiner import ToyBoxRefiner
-from .deepmot_tracktor import DeepMOTTracktor, jitter_boxes
+from .clips import clip_frames, jitter_boxes, uncovered_objects
+from .deepmot_tracktor import DeepMOTTracktor
 from .result_replay import MOTResultReplay
 
-__all__ = ['ToyBoxRefiner', 'DeepMOTTracktor', 'jitter_boxes',
-           'MOTResultReplay']
+__all__ = [
+    'ToyBoxRefiner', 'DeepMOTTracktor', 'MOTResultReplay', 'clip_frames',
+    'jitter_boxes', 'uncovered_objects'
+]

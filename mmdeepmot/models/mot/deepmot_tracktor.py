@@ -4,31 +4,15 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
 from mmcv.ops import batched_nms
-from mmdet.structures import DetDataSample
 from mmdet.structures.bbox import bbox2roi
-from mmengine.structures import InstanceData
 from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
 
-from ...structures import box_iou
+from .clips import clip_frames, jitter_boxes, uncovered_objects
 
 TRACK_JITTER = dict(shift=0.1, scale=0.1)
 TRAIN_TRACKER = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5)
-
-
-def jitter_boxes(boxes: Tensor, shift: float, scale: float,
-                 generator: Optional[torch.Generator] = None) -> Tensor:
-    """Move box centres by ``shift`` x (w, h) and resize by ``exp(scale)``,
-    both Gaussian: the noise of a track carried from one frame to the next."""
-    if boxes.numel() == 0:
-        return boxes.clone()
-    wh = boxes[:, 2:] - boxes[:, :2]
-    ctr = (boxes[:, 2:] + boxes[:, :2]) / 2
-    noise = torch.randn(boxes.shape, generator=generator).to(boxes)
-    ctr = ctr + noise[:, :2] * shift * wh
-    wh = wh * torch.exp(noise[:, 2:] * scale)
-    return torch.cat([ctr - wh / 2, ctr + wh / 2], dim=1)
 
 
 @MODELS.register_module()
@@ -103,46 +87,6 @@ class DeepMOTTracktor(Tracktor):
         return self
 
     # ------------------------------------------------------------------
-    # clips -> per-frame detector inputs
-    @staticmethod
-    def _clip_frames(inputs: Dict[str, Tensor],
-                     data_samples: list) -> Tuple[Tensor, List[list]]:
-        """Images [N*L, C, H, W] (clip-major) and, per clip, per frame:
-        a ``DetDataSample`` with gt boxes, labels and instance ids."""
-        imgs = inputs['img']
-        if 'ref_img' in inputs:
-            imgs = torch.cat([imgs, inputs['ref_img']], dim=1)
-        num_clips, length = imgs.shape[:2]
-        clips = []
-        for sample in data_samples:
-            meta = sample.metainfo
-            frames = []
-            for k in range(length):
-                if k == 0:
-                    gt = sample.gt_instances
-                    pick = slice(None)
-                    get = lambda key, m=meta: m[key]  # noqa: E731
-                else:
-                    gt = sample.ref_gt_instances
-                    pick = gt.map_instances_to_img_idx == k - 1
-                    get = lambda key, m=meta, i=k - 1: m[f'ref_{key}'][i]  # noqa: E731,E501
-                det = DetDataSample(metainfo=dict(
-                    img_shape=get('img_shape'),
-                    ori_shape=get('ori_shape'),
-                    scale_factor=get('scale_factor'),
-                    frame_id=get('frame_id'),
-                    batch_input_shape=tuple(imgs.shape[-2:]),
-                    pad_shape=tuple(imgs.shape[-2:])))
-                # some transforms (RandomResize) leave float64 boxes
-                det.gt_instances = InstanceData(
-                    bboxes=gt.bboxes[pick].to(imgs.dtype),
-                    labels=gt.labels[pick])
-                det.instance_ids = gt.instances_id[pick].long()
-                frames.append(det)
-            clips.append(frames)
-        return imgs.flatten(0, 1), clips
-
-    # ------------------------------------------------------------------
     def _detector_losses(self, x: Tuple[Tensor], samples: List) -> dict:
         """mmdet ``TwoStageDetector.loss`` on features already extracted
         (the clip's features are shared with the tracking loss)."""
@@ -191,15 +135,6 @@ class DeepMOTTracktor(Tracktor):
             keep = keep[order]
         return keep
 
-    def _births(self, gt: DetDataSample, live: Tensor) -> Tensor:
-        """Indices of ``gt``'s objects no live box overlaps enough."""
-        boxes = gt.gt_instances.bboxes
-        if len(live) == 0 or len(boxes) == 0:
-            return torch.arange(len(boxes))
-        iou = box_iou(live.detach(), boxes)
-        covered = (iou >= self.train_tracker['birth_iou_thr']).any(0)
-        return torch.nonzero(~covered).flatten()
-
     def _tracking_loss(self, x: Tuple[Tensor], clips: List[list]) -> dict:
         """Unroll the Tracktor regression over every clip; DeepMOT loss."""
         jit = self.track_jitter
@@ -230,7 +165,8 @@ class DeepMOTTracktor(Tracktor):
                     gt_ids=gt.instance_ids.tolist(),
                     img_shape=gt.img_shape))
                 # next step: live tracks plus re-seeded uncovered objects
-                born = self._births(gt, boxes)
+                born = uncovered_objects(
+                    gt, boxes, self.train_tracker['birth_iou_thr'])
                 seeds = jitter_boxes(gt.gt_instances.bboxes[born],
                                      jit['shift'], jit['scale'])
                 s['boxes'] = torch.cat([boxes.detach(), seeds])
@@ -251,7 +187,7 @@ class DeepMOTTracktor(Tracktor):
              **kwargs) -> dict:
         """Detector losses on every frame of the clips (weighted) and the
         DeepMOT loss of Tracktor unrolled over them."""
-        imgs, clips = self._clip_frames(inputs, data_samples)
+        imgs, clips = clip_frames(inputs, data_samples)
         x = self.detector.extract_feat(imgs)
         losses = {}
         if self.detector_loss_weight > 0:

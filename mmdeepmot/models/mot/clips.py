@@ -1,0 +1,81 @@
+"""Training on clips: per-frame inputs of a clip batch, jittered seeds of
+tracks, objects no track covers. Shared by the DeepMOT trackers."""
+from typing import Dict, List, Optional, Tuple
+
+import torch
+from mmdet.structures import DetDataSample
+from mmengine.structures import InstanceData
+from torch import Tensor
+
+from ...structures import box_iou
+
+
+def jitter_boxes(boxes: Tensor, shift: float, scale: float,
+                 generator: Optional[torch.Generator] = None) -> Tensor:
+    """Move box centres by ``shift`` x (w, h) and resize by ``exp(scale)``,
+    both Gaussian: the noise of a track carried from one frame to the next."""
+    if boxes.numel() == 0:
+        return boxes.clone()
+    wh = boxes[:, 2:] - boxes[:, :2]
+    ctr = (boxes[:, 2:] + boxes[:, :2]) / 2
+    noise = torch.randn(boxes.shape, generator=generator).to(boxes)
+    ctr = ctr + noise[:, :2] * shift * wh
+    wh = wh * torch.exp(noise[:, 2:] * scale)
+    return torch.cat([ctr - wh / 2, ctr + wh / 2], dim=1)
+
+
+def _frame_meta(meta: dict, key: str, k: int):
+    """``key`` of clip frame ``k``: the key frame's, or the k-th ``ref_``."""
+    return meta[key] if k == 0 else meta[f'ref_{key}'][k - 1]
+
+
+def clip_frames(inputs: Dict[str, Tensor],
+                data_samples: list) -> Tuple[Tensor, List[list]]:
+    """Images [N*L, C, H, W] (clip-major) and, per clip, per frame, a
+    ``DetDataSample`` with the gt boxes, labels and ``instance_ids``.
+
+    Clips come packed as mmtrack packs reference frames (``MOTClipDataset``
+    and ``PackTrackInputs``): frame 0 is the key frame, the others
+    ``ref_img`` and ``ref_gt_instances``.
+    """
+    imgs = inputs['img']
+    if 'ref_img' in inputs:
+        imgs = torch.cat([imgs, inputs['ref_img']], dim=1)
+    length = imgs.shape[1]
+    clips = []
+    for sample in data_samples:
+        meta = sample.metainfo
+        frames = []
+        for k in range(length):
+            if k == 0:
+                gt, pick = sample.gt_instances, slice(None)
+            else:
+                gt = sample.ref_gt_instances
+                pick = gt.map_instances_to_img_idx == k - 1
+            det = DetDataSample(metainfo=dict(
+                img_shape=_frame_meta(meta, 'img_shape', k),
+                ori_shape=_frame_meta(meta, 'ori_shape', k),
+                scale_factor=_frame_meta(meta, 'scale_factor', k),
+                frame_id=_frame_meta(meta, 'frame_id', k),
+                batch_input_shape=tuple(imgs.shape[-2:]),
+                pad_shape=tuple(imgs.shape[-2:])))
+            # some transforms (RandomResize) leave float64 boxes
+            det.gt_instances = InstanceData(
+                bboxes=gt.bboxes[pick].to(imgs.dtype),
+                labels=gt.labels[pick])
+            det.instance_ids = gt.instances_id[pick].long()
+            frames.append(det)
+        clips.append(frames)
+    return imgs.flatten(0, 1), clips
+
+
+def uncovered_objects(gt: DetDataSample, live: Tensor,
+                      min_iou: float) -> Tensor:
+    """Indices of ``gt``'s objects that no live box overlaps by
+    ``min_iou``: where training re-seeds tracks."""
+    boxes = gt.gt_instances.bboxes
+    if len(live) == 0 or len(boxes) == 0:
+        return torch.arange(len(boxes))
+    iou = box_iou(live.detach(), boxes)
+    covered = (iou >= min_iou).any(0)
+    return torch.nonzero(~covered).flatten()
