@@ -24,8 +24,12 @@ def jitter_boxes(boxes: Tensor, shift: float, scale: float,
     return torch.cat([ctr - wh / 2, ctr + wh / 2], dim=1)
 
 
-def _frame_meta(meta: dict, key: str, k: int):
+def _frame_meta(meta: dict, key: str, k: int, default=None):
     """``key`` of clip frame ``k``: the key frame's, or the k-th ``ref_``."""
+    if key not in meta:
+        if default is None:
+            raise KeyError(f'clip frames have no {key!r}')
+        return default
     return meta[key] if k == 0 else meta[f'ref_{key}'][k - 1]
 
 
@@ -55,7 +59,7 @@ def clip_frames(inputs: Dict[str, Tensor],
             det = DetDataSample(metainfo=dict(
                 img_shape=_frame_meta(meta, 'img_shape', k),
                 ori_shape=_frame_meta(meta, 'ori_shape', k),
-                scale_factor=_frame_meta(meta, 'scale_factor', k),
+                scale_factor=_frame_meta(meta, 'scale_factor', k, (1., 1.)),
                 frame_id=_frame_meta(meta, 'frame_id', k),
                 batch_input_shape=tuple(imgs.shape[-2:]),
                 pad_shape=tuple(imgs.shape[-2:])))
