@@ -5,6 +5,6 @@ from .deepmot_tracktor import DeepMOTTracktor
 from .result_replay import MOTResultReplay
 
 __all__ = [
-    'ToyBoxRefiner', 'DeepMOTTracktor', 'DeepMOTSiamRPN', 'MOTResultReplay', 'clip_frames',
-    'jitter_boxes', 'uncovered_objects'
+    'ToyBoxRefiner', 'DeepMOTTracktor', 'DeepMOTSiamRPN', 'MOTResultReplay',
+    'clip_frames', 'jitter_boxes', 'uncovered_objects'
 ]

@@ -374,7 +374,7 @@ class DeepMOTSiamRPN(SiamRPN):
         length = len(clips[0])
         imgs = imgs[:, None]  # [N * L, 1, C, H, W]
         avgs = imgs.mean(dim=(1, 3, 4))
-        jit, cfg = self.track_jitter, self.train_tracker
+        jit = self.track_jitter
         states = []
         for n, clip in enumerate(clips):
             gt = clip[0]
