@@ -35,7 +35,9 @@ SHOWN = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
 
 
 def _options(opts: Dict[str, object]) -> List[str]:
-    return [f'{k}={v}' for k, v in opts.items()]
+    """``--cfg-options k=v ...``, or nothing when there are none."""
+    return ['--cfg-options'] + [f'{k}={v}' for k, v in opts.items()] \
+        if opts else []
 
 
 def train_and_test(config: str, seed: int, work_dir: str,
@@ -50,7 +52,7 @@ def train_and_test(config: str, seed: int, work_dir: str,
                '--work-dir', work_dir]
         if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
             cmd.append('--resume')
-        subprocess.run(cmd + ['--cfg-options', *_options(run_opts)],
+        subprocess.run(cmd + _options(run_opts),
                        check=True, cwd=ROOT)
     metrics_file = osp.join(work_dir, 'test_metrics.json')
     if not osp.isfile(metrics_file) or \
@@ -59,7 +61,7 @@ def train_and_test(config: str, seed: int, work_dir: str,
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
              '--checkpoint', final, '--work-dir', work_dir, '--json',
              metrics_file, '--results-dir', osp.join(work_dir, 'results'),
-             '--cfg-options', *_options(opts)],
+             *_options(opts)],
             check=True, cwd=ROOT)
     with open(metrics_file) as f:
         return json.load(f)['overall']
