@@ -1,7 +1,7 @@
 """Train a DeepMOT tracker and its vanilla twin over several seeds, test
 both with tools/test.py and print the comparison on the test split.
 
-    .venv/bin/python tools/compare_twins.py tracktor [--seeds 0 1 2] \
+    .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} [--seeds 0 1 2] \
         [--work-dir work_dirs/twins] [--cfg-options key=value ...]
 
 Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
@@ -30,6 +30,8 @@ ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 PAIRS = {
     'tracktor': ('configs/toy/vanilla_tracktor_toy.py',
                  'configs/toy/deepmot_tracktor_toy.py'),
+    'siamrpn': ('configs/toy/vanilla_siamrpn_toy.py',
+                'configs/toy/deepmot_siamrpn_toy.py'),
 }
 SHOWN = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
 

@@ -106,6 +106,8 @@ class DeepMOTSiamRPN(SiamRPN):
                  track_jitter: Optional[dict] = None,
                  **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        frozen = kwargs.get('frozen_modules') or []
+        self._frozen = [frozen] if isinstance(frozen, str) else list(frozen)
         if deepmot_loss is None and sot_loss_weight <= 0:
             raise ValueError('nothing to train: no deepmot_loss and '
                              'sot_loss_weight <= 0')
@@ -117,6 +119,13 @@ class DeepMOTSiamRPN(SiamRPN):
         self.track_jitter = {**TRACK_JITTER, **(track_jitter or {})}
         self._priors: Dict[tuple, Tuple[Tensor, Tensor]] = {}
         self.tracks = Tracks()
+
+    def train(self, mode: bool = True) -> 'DeepMOTSiamRPN':
+        """Keep ``frozen_modules`` in eval mode (BN statistics)."""
+        super().train(mode)
+        for name in self._frozen:
+            getattr(self, name).eval()
+        return self
 
     # ------------------------------------------------------------------
     # the batched tracking step
@@ -288,18 +297,17 @@ class DeepMOTSiamRPN(SiamRPN):
             alive = scores >= cfg['death_score_thr']
             for i, ok in enumerate(alive.tolist()):
                 tracks.lost[i] = 0 if ok else tracks.lost[i] + 1
-            keep = torch.tensor([i for i, n in enumerate(tracks.lost)
-                                 if n <= cfg['max_lost']], dtype=torch.long)
-            gone = set(range(len(tracks))) - set(keep.tolist())
-            if gone:
-                embeds = self._embed(tracks.feats)
-                for i in sorted(gone):
-                    tracks.dead.append(dict(id=tracks.ids[i],
-                                            embed=embeds[i],
-                                            frame=frame_id))
+            gone = {i for i, n in enumerate(tracks.lost)
+                    if n > cfg['max_lost']} | self._suppressed(scores)
+            self._bury(gone, frame_id)
+            keep = torch.tensor(
+                [i for i in range(len(tracks)) if i not in gone],
+                dtype=torch.long)
             tracks.keep(keep)
             scores = scores[keep]
-            reported = self._suppress(scores)
+            reported = torch.tensor(
+                [i for i, n in enumerate(tracks.lost) if n == 0],
+                dtype=torch.long)
         # births: confident public detections no reported track covers
         dets = torch.as_tensor(meta.get('public_bboxes', []),
                                dtype=img.dtype).view(-1, 5).to(img.device)
@@ -329,21 +337,31 @@ class DeepMOTSiamRPN(SiamRPN):
         sample.pred_track_instances = result
         return [sample]
 
-    def _suppress(self, scores: Tensor) -> Tensor:
-        """Indices of tracks reported this frame: not lost, and not
-        overlapping a stronger track by ``nms_iou_thr`` (that one dies)."""
+    def _suppressed(self, scores: Tensor) -> set:
+        """Tracks that overlap a stronger, visible track by
+        ``nms_iou_thr``: two trackers on one object, the weaker dies."""
         tracks, cfg = self.tracks, self.mot_tracker
         order = [i for i in torch.argsort(scores, descending=True).tolist()
                  if tracks.lost[i] == 0]
         boxes = bbox_cxcywh_to_xyxy(tracks.boxes)
         kept: List[int] = []
+        killed = set()
         for i in order:
             if kept and box_iou(boxes[i:i + 1],
                                 boxes[kept]).max() >= cfg['nms_iou_thr']:
-                tracks.lost[i] = cfg['max_lost'] + 1  # dies next frame
-                continue
-            kept.append(i)
-        return torch.tensor(sorted(kept), dtype=torch.long)
+                killed.add(i)
+            else:
+                kept.append(i)
+        return killed
+
+    def _bury(self, gone: set, frame_id: int) -> None:
+        """Remember dead tracks' templates for re-identification."""
+        if not gone or self.mot_tracker['reid_thr'] is None:
+            return
+        embeds = self._embed(self.tracks.feats)
+        for i in sorted(gone):
+            self.tracks.dead.append(dict(id=self.tracks.ids[i],
+                                         embed=embeds[i], frame=frame_id))
 
     # ------------------------------------------------------------------
     # training

@@ -1,17 +1,26 @@
-"""tools/train.py and tools/test.py with the small DeepMOT-Tracktor config:
-checkpoints, logged DeepMOT losses, result files and metrics, resume."""
+"""tools/train.py and tools/test.py with the small DeepMOT-Tracktor and
+DeepMOT-SiamRPN configs: checkpoints, logged DeepMOT losses, result files
+and metrics, resume."""
 import json
 import os.path as osp
 import subprocess
 import sys
 
+import pytest
+
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'toy', 'deepmot_tracktor_toy.py')
+CONFIGS = {
+    'tracktor': ('deepmot_tracktor_toy.py',
+                 # an untrained detector scores everything near 0.5
+                 ['model.train_tracker.obj_score_thr=0.0']),
+    'siamrpn': ('deepmot_siamrpn_toy.py', []),
+}
 
 
-def run(tool, *args):
+def run(tool, config, *args):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', tool), CONFIG, *args],
+        [sys.executable, osp.join(ROOT, 'tools', tool),
+         osp.join(ROOT, 'configs', 'toy', config), *args],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc.stdout + proc.stderr
@@ -26,25 +35,26 @@ def data_options(root):
         'test_dataloader.num_workers=0',
         'test_dataloader.persistent_workers=False',
         'load_from=None',
-        # an untrained detector scores everything near 0.5: keep all tracks
-        'model.train_tracker.obj_score_thr=0.0',
         'default_hooks.logger.interval=1',
         'default_hooks.checkpoint.interval=2',
     ]
 
 
-def test_train_test_and_resume(tiny_toy_mot, tmp_path):
+@pytest.mark.parametrize('tracker', sorted(CONFIGS))
+def test_train_test_and_resume(tiny_toy_mot, tmp_path, tracker):
+    config, extra = CONFIGS[tracker]
     work = tmp_path / 'work'
-    log = run('train.py', '--work-dir', str(work), '--cfg-options',
-              'train_cfg.max_iters=2', *data_options(tiny_toy_mot))
+    options = data_options(tiny_toy_mot) + extra
+    log = run('train.py', config, '--work-dir', str(work), '--cfg-options',
+              'train_cfg.max_iters=2', *options)
     assert (work / 'iter_2.pth').exists()
     assert 'loss_dmota' in log and 'loss_dmotp' in log
     assert 'DeepMOTHook: frozen DHN' in log
 
-    log = run('test.py', '--work-dir', str(tmp_path / 'test'),
+    log = run('test.py', config, '--work-dir', str(tmp_path / 'test'),
               '--checkpoint', str(work / 'iter_2.pth'),
               '--json', str(tmp_path / 'm.json'), '--cfg-options',
-              *data_options(tiny_toy_mot))
+              *options)
     results = list((tmp_path / 'test' / 'results').glob('*.txt'))
     assert [r.name for r in results] == ['TOY-02-SDP.txt']
     assert 'OVERALL' in log and 'motchallenge-metric/MOTA' in log
@@ -54,8 +64,7 @@ def test_train_test_and_resume(tiny_toy_mot, tmp_path):
     assert list(metrics['sequences']) == ['TOY-02-SDP']
 
     # an interrupted run picks up at its last checkpoint
-    log = run('train.py', '--work-dir', str(work), '--resume',
-              '--cfg-options', 'train_cfg.max_iters=4',
-              *data_options(tiny_toy_mot))
+    log = run('train.py', config, '--work-dir', str(work), '--resume',
+              '--cfg-options', 'train_cfg.max_iters=4', *options)
     assert 'resumed epoch: 0, iter: 2' in log
     assert (work / 'iter_4.pth').exists()
