@@ -1,7 +1,8 @@
 """Train a DeepMOT tracker and its vanilla twin over several seeds, test
 both with tools/test.py and print the comparison on the test split.
 
-    .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} [--seeds 0 1 2] \
+    .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} \
+        [--seeds 0 1 2] \
         [--work-dir work_dirs/twins] [--cfg-options key=value ...]
 
 Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
