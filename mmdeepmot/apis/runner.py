@@ -45,6 +45,38 @@ def _set_results_dir(cfg: Config, results_dir: Optional[str]) -> None:
                 metric['results_dir'] = osp.join(cfg.work_dir, 'results')
 
 
+def _cpu_backend(cfg: Config) -> None:
+    """On a machine without CUDA, processes talk over gloo (NCCL needs
+    GPUs) and DDP wraps CPU modules (mmengine's default names a GPU)."""
+    import torch
+    if torch.cuda.is_available():
+        return
+    dist_cfg = cfg.setdefault('env_cfg', {}).setdefault('dist_cfg', {})
+    if dist_cfg.get('backend', 'nccl') == 'nccl':
+        dist_cfg['backend'] = 'gloo'
+    if cfg.get('model_wrapper_cfg') is None:
+        cfg.model_wrapper_cfg = dict(
+            type='MMDistributedDataParallel',
+            device_ids=None,
+            broadcast_buffers=False,
+            find_unused_parameters=cfg.get('find_unused_parameters', False))
+
+
+def _log_every_rank(runner: Runner) -> None:
+    """mmengine writes rank 0's log only; give every other rank a file of
+    its own beside it (``<timestamp>_rank<r>.log``)."""
+    from mmengine.dist import get_rank
+    rank = get_rank()
+    if rank == 0:
+        return
+    path = osp.join(runner.log_dir, f'{runner.timestamp}_rank{rank}.log')
+    handler = logging.FileHandler(path, mode='w')
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(
+        f'%(asctime)s - rank{rank} - %(levelname)s - %(message)s'))
+    runner.logger.addHandler(handler)
+
+
 def build_runner(config: Union[str, Config],
                  work_dir: Optional[str] = None,
                  cfg_options: Optional[dict] = None,
@@ -96,6 +128,10 @@ def build_runner(config: Union[str, Config],
     if checkpoint is not None:
         cfg.load_from = checkpoint
     _set_results_dir(cfg, results_dir)
-    if 'runner_type' in cfg:
-        return RUNNERS.build(cfg)
-    return Runner.from_cfg(cfg)
+    if launcher != 'none':
+        _cpu_backend(cfg)
+    runner = RUNNERS.build(cfg) if 'runner_type' in cfg else \
+        Runner.from_cfg(cfg)
+    if launcher != 'none':
+        _log_every_rank(runner)
+    return runner

@@ -57,6 +57,21 @@ def _patch_mmengine_loader() -> bool:
     return True
 
 
+def _cpu_set_device(device: Any) -> None:
+    """``torch.cuda.set_device`` on a machine without CUDA: nothing to set.
+
+    mmengine's pytorch launcher calls it for every process, also when the
+    processes run on CPU over gloo; a CPU build of torch then raises.
+    """
+
+
+def _patch_cuda_set_device() -> bool:
+    if torch.cuda.is_available() or torch.cuda.set_device is _cpu_set_device:
+        return False
+    torch.cuda.set_device = _cpu_set_device
+    return True
+
+
 def apply_compat() -> Dict[str, Any]:
     """Apply every fix once; returns what this call changed."""
     added = {}
@@ -66,4 +81,6 @@ def apply_compat() -> Dict[str, Any]:
             added[name] = value
     if _patch_mmengine_loader():
         added['mmengine.load_from_local'] = load_from_local
+    if _patch_cuda_set_device():
+        added['torch.cuda.set_device'] = _cpu_set_device
     return added
