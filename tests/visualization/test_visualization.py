@@ -1,0 +1,46 @@
+"""Pictures: a tracks GIF, training curves, the DHN-vs-Hungarian figure."""
+import json
+import os.path as osp
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from mmdeepmot.visualization import draw_tracks, plot_assignment, plot_training
+from mmdeepmot.visualization.track_video import id_colour
+
+
+def test_tracks_gif_has_a_frame_per_image(tiny_toy_mot, tmp_path):
+    seq = osp.join(tiny_toy_mot, 'test', 'TOY-02-SDP')
+    out = draw_tracks(seq, osp.join(seq, 'gt', 'gt.txt'),
+                      str(tmp_path / 'x.gif'), max_frames=5)
+    gif = Image.open(out)
+    assert gif.n_frames == 5 and gif.size == (160, 96)
+    # boxes are drawn: the first frame differs from the plain image
+    plain = np.asarray(Image.open(osp.join(seq, 'img1', '000001.jpg')))
+    gif.seek(0)
+    drawn = np.asarray(gif.convert('RGB'))
+    assert np.abs(drawn.astype(int) - plain.astype(int)).max() > 100
+    assert id_colour(3) != id_colour(4) and id_colour(3) == id_colour(3)
+
+
+def test_training_curves_from_scalars(tmp_path):
+    path = tmp_path / 'scalars.json'
+    rows = [dict(iter=i, loss=1.0 / i, loss_dmota=0.5 / i, dmota=1 - 1 / i)
+            for i in range(1, 6)]
+    path.write_text('\n'.join(json.dumps(r) for r in rows) + '\n')
+    out = plot_training({'run': str(path)}, str(tmp_path / 'c.png'))
+    assert Image.open(out).size[0] > 300
+    empty = tmp_path / 'empty.json'
+    empty.write_text(json.dumps(dict(iter=1, lr=0.1)) + '\n')
+    with pytest.raises(ValueError, match='no training rows'):
+        plot_training({'x': str(empty)}, str(tmp_path / 'd.png'))
+
+
+def test_assignment_figure(tmp_path):
+    d = np.random.default_rng(0).random((3, 4))
+    out = plot_assignment(d, d, (d < 0.5).astype(float),
+                          str(tmp_path / 'a.png'), 'frame 1')
+    assert osp.isfile(out)
+    with pytest.raises(ValueError, match='shapes differ'):
+        plot_assignment(d, d[:2], d, str(tmp_path / 'b.png'))

@@ -1,0 +1,95 @@
+"""Pictures: tracks drawn on a sequence (GIF), training curves (PNG), the
+DHN's soft assignment beside Hungarian's for one frame (PNG).
+
+    .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
+    .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ...
+    .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
+"""
+import argparse
+import glob
+import os
+import os.path as osp
+
+from _env_guard import require_mmdeepmot
+
+require_mmdeepmot()
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
+from mmdeepmot.visualization import (draw_tracks, plot_assignment,  # noqa
+                                     plot_training)
+
+
+def latest_scalars(work_dir: str) -> str:
+    """The newest ``<timestamp>/vis_data/scalars.json`` of a work dir."""
+    if osp.isfile(work_dir):
+        return work_dir
+    found = sorted(glob.glob(osp.join(work_dir, '*', 'vis_data',
+                                      'scalars.json')))
+    if not found:
+        raise FileNotFoundError(f'no */vis_data/scalars.json in {work_dir}')
+    return found[-1]
+
+
+def dhn_figure(out: str, seq: str, frame: int) -> str:
+    """D, DHN and Hungarian of one frame of motmetrics' TUD results
+    (tracks: the peer's boxes, objects: ground truth)."""
+    from mmdeepmot.apis import load_dhn
+    from mmdeepmot.datasets import hungarian_labels, motmetrics_data_file
+    from mmdeepmot.structures import deepmot_distance, image_diagonal
+    gt_file = motmetrics_data_file(seq)
+    gt = np.loadtxt(gt_file, delimiter=',')
+    res = np.loadtxt(osp.join(osp.dirname(gt_file), 'test.txt'),
+                     delimiter=',')
+    frame = frame or int(np.median(gt[:, 0]))
+    g, r = gt[gt[:, 0] == frame], res[res[:, 0] == frame]
+
+    def xyxy(rows):
+        return torch.tensor(np.concatenate(
+            [rows[:, 2:4], rows[:, 2:4] + rows[:, 4:6]], 1),
+            dtype=torch.float32)
+
+    dist = deepmot_distance(xyxy(r), xyxy(g), image_diagonal(480, 640))
+    with torch.no_grad():
+        soft = load_dhn()(dist).numpy()
+    d = dist.numpy()
+    return plot_assignment(d, soft, hungarian_labels(d), out,
+                           f'{seq}, frame {frame}: {len(r)} tracks x '
+                           f'{len(g)} objects')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    sub = parser.add_subparsers(dest='what', required=True)
+    p = sub.add_parser('tracks', help='GIF of a sequence with its tracks')
+    p.add_argument('seq_dir')
+    p.add_argument('result')
+    p.add_argument('out')
+    p.add_argument('--max-frames', type=int, default=150)
+    p.add_argument('--scale', type=float, default=1.0)
+    p = sub.add_parser('curves', help='training curves of work dirs')
+    p.add_argument('out')
+    p.add_argument('runs', nargs='+', help='NAME=WORK_DIR or scalars.json')
+    p = sub.add_parser('dhn', help='DHN vs Hungarian on a TUD frame')
+    p.add_argument('out')
+    p.add_argument('--seq', default='TUD-Campus')
+    p.add_argument('--frame', type=int, default=0)
+    args = parser.parse_args()
+    if args.what == 'tracks':
+        path = draw_tracks(args.seq_dir, args.result, args.out,
+                           args.max_frames, args.scale)
+    elif args.what == 'curves':
+        runs = {}
+        for item in args.runs:
+            name, _, where = item.rpartition('=')
+            runs[name or osp.basename(where.rstrip(os.sep))] = \
+                latest_scalars(where)
+        path = plot_training(runs, args.out)
+    else:
+        path = dhn_figure(args.out, args.seq, args.frame)
+    print(f'wrote {path}')
+
+
+if __name__ == '__main__':
+    main()
