@@ -12,25 +12,14 @@
 # neck, RPN and ReID stay frozen.
 _base_ = [
     'mmtrack::mot/tracktor/'
-    'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py'
+    'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py',
+    './_base_/deepmot_loss.py'
 ]
 custom_imports = dict(imports=['mmdeepmot'], allow_failed_imports=False)
 
 model = dict(
     type='DeepMOTTracktor',
-    deepmot_loss=dict(
-        type='DeepMOTLoss',
-        # blocks of overlapping pairs (IoU > 0) instead of whole matrices:
-        # the DHN's recurrence grows with the matrix area
-        matcher=dict(type='DHNMatcher', split_above=0.5),
-        delta=0.7,
-        scale=10.0,
-        lambda_motp=5.0,
-        gamma_ids=1.0,
-        min_iou=0.5,
-        distance='deepmot',
-        use_scores=True,
-        loss_weight=1.0),
+    deepmot_loss={{_base_.deepmot_loss}},
     detector_loss_weight=1.0,
     track_jitter=dict(shift=0.1, scale=0.1),
     train_tracker=dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5),
@@ -96,5 +85,4 @@ param_scheduler = [
     dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
 ]
 default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
-custom_hooks = [dict(type='DeepMOTHook', interval=50)]
 auto_scale_lr = dict(enable=False, base_batch_size=16)

@@ -1,25 +1,43 @@
 #!/usr/bin/env bash
-# The main job on the embedded default (no data set needed):
-#   1. train a toy box refiner with the DeepMOT loss through the frozen,
-#      shipped DHN (tools/train.py, mmengine runner, checkpoints in
-#      work_dirs/demo/refiner) and show dMOTA rising;
-#   2. measure how faithfully dMOTA follows MOTA on motmetrics' real TUD
-#      results and what the loss costs (benchmarks/fidelity.py);
-#   3. score the shipped DHN against the Hungarian method (benchmarks/dhn.py).
+# The main job on the embedded default, on a fresh machine with no data:
+#   1. generate the MOT17-format toy data set (data/toy-mot17, seed 0);
+#   2. fine-tune the shipped toy Tracktor twice from the same start, with
+#      the DeepMOT loss (through the frozen, shipped DHN) and with the
+#      detector's losses only, test both with tools/test.py and print the
+#      comparison (tools/compare_twins.py, one seed);
+#   3. draw the pictures: the DeepMOT tracks on a test sequence (GIF), the
+#      training curves, the DHN's soft assignment beside Hungarian's.
+# Re-running reuses what is done (data, finished runs); WORK_DIR moves the
+# outputs (default work_dirs/demo), DEMO_SEEDS runs more seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 WORK=${WORK_DIR:-work_dirs/demo}
+DATA=data/toy-mot17
+SEEDS=${DEMO_SEEDS:-0}
 start=$(date +%s)
 
-echo "== 1/3 training a toy box refiner with the DeepMOT loss (DHN matcher)"
-$PY tools/train.py configs/toy/deepmot_box_refiner_toy_dhn.py \
-    --work-dir "$WORK/refiner" 2>&1 | grep -E "DeepMOT \(|Saving checkpoint" || true
+echo "== 1/3 the generated data set ($DATA)"
+if [ -f "$DATA/annotations/test_cocoformat.json" ]; then
+    echo "already there"
+else
+    $PY tools/make_toy_mot.py "$DATA" --seed 0
+fi
 echo
-echo "== 2/3 dMOTA fidelity and loss cost"
-$PY benchmarks/fidelity.py --num 40 --frames 40 --sizes 5 20
+echo "== 2/3 DeepMOT-Tracktor and its vanilla twin (seeds: $SEEDS)"
+# shellcheck disable=SC2086
+$PY tools/compare_twins.py tracktor --seeds $SEEDS --work-dir "$WORK/twins"
 echo
-echo "== 3/3 the shipped Deep Hungarian Net against the Hungarian method"
-$PY benchmarks/dhn.py --num 100 --no-timing
+echo "== 3/3 pictures"
+first=${SEEDS%% *}
+RUN=$WORK/twins/deepmot_tracktor_toy_seed$first
+VAN=$WORK/twins/vanilla_tracktor_toy_seed$first
+$PY tools/visualize.py tracks "$DATA/test/TOY-04-SDP" \
+    "$RUN/results/TOY-04-SDP.txt" "$WORK/tracks_TOY-04-SDP.gif" \
+    --max-frames 120 --scale 0.75
+$PY tools/visualize.py curves "$WORK/training_curves.png" \
+    "deepmot=$RUN" "vanilla=$VAN"
+$PY tools/visualize.py dhn "$WORK/dhn_vs_hungarian.png"
 echo
-echo "demo finished in $(( $(date +%s) - start )) s; logs and checkpoints in $WORK"
+echo "demo finished in $(( $(date +%s) - start )) s; table in" \
+    "$WORK/twins/tracktor_twins.md, pictures in $WORK"

@@ -6,15 +6,15 @@
 # pairs of the tracks unrolled over 3-frame clips. Both twins
 # (vanilla_siamrpn_toy.py, deepmot_siamrpn_toy.py) start from it.
 #   .venv/bin/python tools/train.py configs/toy/siamrpn_sot_toy.py
-_base_ = ['../_base_/default_runtime.py']
+_base_ = [
+    '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
+]
 
-data_root = 'data/toy-mot17/'
 exemplar_size = 63
 search_size = 127
 
 model = dict(
     type='DeepMOTSiamRPN',
-    deepmot_loss=None,
     sot_loss_weight=1.0,
     data_preprocessor=dict(
         type='TrackDataPreprocessor',
@@ -90,56 +90,6 @@ model = dict(
         reid_frames=30),
     train_tracker=dict(birth_iou_thr=0.5, death_iou_thr=0.3),
     track_jitter=dict(shift=0.05, scale=0.05))
-
-train_pipeline = [
-    dict(
-        type='TransformBroadcaster',
-        share_random_params=True,
-        transforms=[
-            dict(type='LoadImageFromFile'),
-            dict(type='LoadTrackAnnotations', with_instance_id=True),
-            dict(type='mmdet.RandomFlip', prob=0.5),
-        ]),
-    dict(type='PackTrackInputs', ref_prefix='ref', num_key_frames=1)
-]
-test_pipeline = [
-    dict(type='LoadImageFromFile'),
-    dict(type='LoadTrackAnnotations', with_instance_id=True),
-    dict(type='PackTrackInputs', pack_single_img=True,
-         meta_keys=('public_bboxes', ))
-]
-train_dataloader = dict(
-    batch_size=2,
-    num_workers=1,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type='MOTClipDataset',
-        clip_length=3,
-        frame_stride=1,
-        data_root=data_root,
-        ann_file='annotations/train_cocoformat.json',
-        data_prefix=dict(img_path='train'),
-        metainfo=dict(CLASSES=('pedestrian', )),
-        pipeline=train_pipeline))
-test_dataloader = dict(
-    batch_size=1,
-    num_workers=1,
-    persistent_workers=True,
-    drop_last=False,
-    sampler=dict(type='VideoSampler'),
-    dataset=dict(
-        type='MOTDetDataset',
-        data_root=data_root,
-        ann_file='annotations/test_cocoformat.json',
-        detection_file='annotations/test_detections.pkl',
-        data_prefix=dict(img_path='test'),
-        ref_img_sampler=None,
-        load_as_video=True,
-        test_mode=True,
-        pipeline=test_pipeline))
-test_evaluator = dict(type='MOTChallengeTableMetrics', benchmark='MOT17')
-test_cfg = dict(type='TestLoop')
 
 max_iters = 1000
 train_cfg = dict(type='IterBasedTrainLoop', max_iters=max_iters)

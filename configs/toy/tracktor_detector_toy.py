@@ -4,14 +4,14 @@
 # frames, detector losses only. Both twins (vanilla_tracktor_toy.py,
 # deepmot_tracktor_toy.py) start from its last checkpoint.
 #   .venv/bin/python tools/train.py configs/toy/tracktor_detector_toy.py
-_base_ = ['../_base_/default_runtime.py']
+_base_ = [
+    '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
+]
 
-data_root = 'data/toy-mot17/'
 img_scale = (320, 180)
 
 model = dict(
     type='DeepMOTTracktor',
-    deepmot_loss=None,
     detector_loss_weight=1.0,
     data_preprocessor=dict(
         type='TrackDataPreprocessor',
@@ -141,6 +141,7 @@ model = dict(
         momentums=None,
         num_frames_retain=10))
 
+# Tracktor detects on half-resolution frames
 train_pipeline = [
     dict(
         type='TransformBroadcaster',
@@ -159,38 +160,8 @@ test_pipeline = [
     dict(type='mmdet.Resize', scale=img_scale, keep_ratio=True),
     dict(type='PackTrackInputs', pack_single_img=True)
 ]
-
-train_dataloader = dict(
-    batch_size=2,
-    num_workers=1,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type='MOTClipDataset',
-        clip_length=3,
-        frame_stride=1,
-        data_root=data_root,
-        ann_file='annotations/train_cocoformat.json',
-        data_prefix=dict(img_path='train'),
-        metainfo=dict(CLASSES=('pedestrian', )),
-        pipeline=train_pipeline))
-test_dataloader = dict(
-    batch_size=1,
-    num_workers=1,
-    persistent_workers=True,
-    drop_last=False,
-    sampler=dict(type='VideoSampler'),
-    dataset=dict(
-        type='MOTChallengeDataset',
-        data_root=data_root,
-        ann_file='annotations/test_cocoformat.json',
-        data_prefix=dict(img_path='test'),
-        ref_img_sampler=None,
-        load_as_video=True,
-        test_mode=True,
-        pipeline=test_pipeline))
-test_evaluator = dict(type='MOTChallengeTableMetrics', benchmark='MOT17')
-test_cfg = dict(type='TestLoop')
+train_dataloader = dict(dataset=dict(pipeline=train_pipeline))
+test_dataloader = dict(dataset=dict(pipeline=test_pipeline))
 
 max_iters = 2000
 train_cfg = dict(type='IterBasedTrainLoop', max_iters=max_iters)

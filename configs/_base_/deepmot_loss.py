@@ -1,0 +1,19 @@
+# The DeepMOT loss as the trackers here use it, and its hook: the paper's
+# delta, scale, lambda and gamma; the frozen, shipped DHN reading the blocks
+# of overlapping pairs (pairs at distance >= 0.5 have IoU 0, which the IoU
+# gate zeroes anyway, and the DHN's cost on CPU grows with the matrix area:
+# benchmarks/tracktor_step.py); track scores weigh the counts (death by
+# score trains the score head too). A model takes it as
+#   model = dict(deepmot_loss={{_base_.deepmot_loss}})
+deepmot_loss = dict(
+    type='DeepMOTLoss',
+    matcher=dict(type='DHNMatcher', split_above=0.5),
+    delta=0.7,
+    scale=10.0,
+    lambda_motp=5.0,
+    gamma_ids=1.0,
+    min_iou=0.5,
+    distance='deepmot',
+    use_scores=True,
+    loss_weight=1.0)
+custom_hooks = [dict(type='DeepMOTHook', interval=50)]
