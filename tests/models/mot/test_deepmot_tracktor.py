@@ -6,8 +6,6 @@ import torch
 from mmengine.config import Config
 from mmengine.runner import Runner
 
-from mmdeepmot.models.mot import jitter_boxes
-
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
 CONFIGS = osp.join(ROOT, 'configs', 'toy')
@@ -76,17 +74,6 @@ def test_vanilla_twin_has_no_tracking_loss(tiny_toy_mot, tmp_path):
     losses = model.loss(data['inputs'], data['data_samples'])
     assert 'loss_dmota' not in losses and 'loss_bbox' in losses
     assert model.training and not model.detector.backbone.training
-
-
-def test_jitter_boxes_keeps_valid_boxes():
-    boxes = torch.tensor([[10., 20., 30., 70.], [0., 0., 5., 5.]])
-    g = torch.Generator().manual_seed(0)
-    out = jitter_boxes(boxes, 0.1, 0.1, generator=g)
-    assert out.shape == boxes.shape
-    assert (out[:, 2:] > out[:, :2]).all()
-    assert not torch.allclose(out, boxes)
-    assert torch.equal(jitter_boxes(boxes, 0.0, 0.0), boxes)
-    assert jitter_boxes(boxes[:0], 0.1, 0.1).shape == (0, 4)
 
 
 def test_deepmot_loss_reaches_score_head(tiny_toy_mot, tmp_path):
