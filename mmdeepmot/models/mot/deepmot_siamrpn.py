@@ -201,9 +201,10 @@ class DeepMOTSiamRPN(SiamRPN):
         score = score.reshape(num, -1, 2).softmax(-1)[..., 1]
         deltas = bbox_pred.view(num, 4, -1, h, w).permute(0, 3, 4, 2, 1)
         deltas = deltas.reshape(num, -1, 4)
+        # flat [T * K, 4]: mmdet's batched [T, K, 4] path is its slow ONNX one
         pred = self.head.bbox_coder.decode(
-            anchors[None].expand(num, -1, -1), deltas)
-        pred = bbox_xyxy_to_cxcywh(pred.reshape(-1, 4)).view(num, -1, 4)
+            anchors.repeat(num, 1), deltas.reshape(-1, 4))
+        pred = bbox_xyxy_to_cxcywh(pred).view(num, -1, 4)
 
         def change_ratio(r: Tensor) -> Tensor:
             return torch.max(r, 1. / r)
