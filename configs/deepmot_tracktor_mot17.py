@@ -43,8 +43,9 @@ train_pipeline = [
                 keep_ratio=True,
                 clip_object_border=False),
             dict(type='mmdet.PhotoMetricDistortion'),
+            # mmdet's RandomCrop keeps the ids of boxes it crops away
             dict(
-                type='mmdet.RandomCrop',
+                type='RandomCropWithIds',
                 crop_size=(1088, 1088),
                 bbox_clip_border=False),
             dict(type='mmdet.RandomFlip', prob=0.5),

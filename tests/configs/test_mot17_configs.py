@@ -42,8 +42,10 @@ def test_tracktor_mot17_recipe(tiny_toy_mot):
     for t in data.pipeline[0].transforms:
         if t.type == 'mmdet.RandomResize':
             t.scale = (192, 192)
-        if t.type == 'mmdet.RandomCrop':
-            t.crop_size = (192, 192)
+        if t.type == 'RandomCropWithIds':
+            # larger than the frames: nothing cropped away (the crop itself
+            # is tested in tests/datasets/test_transforms.py)
+            t.crop_size = (400, 400)
     dataset = DATASETS.build(data)
     batch = pseudo_collate([dataset[0], dataset[3]])
     torch.manual_seed(0)
