@@ -83,3 +83,16 @@ def uncovered_objects(gt: DetDataSample, live: Tensor,
     iou = box_iou(live.detach(), boxes)
     covered = (iou >= min_iou).any(0)
     return torch.nonzero(~covered).flatten()
+
+
+def independent_clips_loss(loss, frames_per_clip: List[list]) -> dict:
+    """``DeepMOTLoss.forward_clips`` of clips that are each a sequence of
+    their own: no match memory from earlier calls, none kept after; one
+    matcher call for every frame of every clip."""
+    keys = [('clip', n) for n in range(len(frames_per_clip))]
+    for key in keys:
+        loss.reset(key)
+    out = loss.forward_clips(list(zip(frames_per_clip, keys)))
+    for key in keys:
+        loss.reset(key)
+    return out

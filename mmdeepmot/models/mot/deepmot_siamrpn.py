@@ -11,7 +11,8 @@ from mmtrack.registry import MODELS
 from torch import Tensor
 
 from ...structures import box_iou
-from .clips import clip_frames, jitter_boxes, uncovered_objects
+from .clips import (clip_frames, independent_clips_loss, jitter_boxes,
+                    uncovered_objects)
 
 MOT_TRACKER = dict(
     det_score_thr=0.5,    # public detections that may start a track
@@ -414,13 +415,8 @@ class DeepMOTSiamRPN(SiamRPN):
         if self.sot_loss_weight > 0:
             losses.update(self._sot_loss(steps))
         if self.deepmot_loss is not None:
-            keys = [('clip', n) for n in range(len(clips))]
-            for key in keys:
-                self.deepmot_loss.reset(key)
-            losses.update(self.deepmot_loss.forward_clips(
-                [(s['frames'], key) for s, key in zip(states, keys)]))
-            for key in keys:
-                self.deepmot_loss.reset(key)
+            losses.update(independent_clips_loss(
+                self.deepmot_loss, [s['frames'] for s in states]))
         return losses
 
     def _seed_templates(self, imgs: Tensor, avgs: Tensor, index: int,

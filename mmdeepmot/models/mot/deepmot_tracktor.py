@@ -9,7 +9,8 @@ from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
 
-from .clips import clip_frames, jitter_boxes, uncovered_objects
+from .clips import (clip_frames, independent_clips_loss, jitter_boxes,
+                    uncovered_objects)
 
 TRACK_JITTER = dict(shift=0.1, scale=0.1)
 TRAIN_TRACKER = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5)
@@ -173,15 +174,8 @@ class DeepMOTTracktor(Tracktor):
                 s['ids'] = ids + list(
                     range(s['next_id'], s['next_id'] + len(born)))
                 s['next_id'] += len(born)
-        keys = [('clip', n) for n in range(len(state))]
-        for key in keys:
-            self.deepmot_loss.reset(key)
-        # one matcher call for every frame of every clip
-        out = self.deepmot_loss.forward_clips(
-            [(s['frames'], key) for s, key in zip(state, keys)])
-        for key in keys:
-            self.deepmot_loss.reset(key)
-        return out
+        return independent_clips_loss(self.deepmot_loss,
+                                      [s['frames'] for s in state])
 
     def loss(self, inputs: Dict[str, Tensor], data_samples: list,
              **kwargs) -> dict:
