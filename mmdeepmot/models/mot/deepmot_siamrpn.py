@@ -19,6 +19,8 @@ MOT_TRACKER = dict(
     birth_iou_thr=0.3,    # ... when no live track overlaps them this much
     death_score_thr=0.3,  # a track below this score is lost for the frame
     max_lost=5,           # ... and dies after this many such frames
+    support_iou_thr=None,  # a public detection this close supports a track
+    max_unsupported=10,   # ... which dies after this many frames without
     nms_iou_thr=0.7,      # of two live tracks this close, the weaker dies
     reid_thr=None,        # cosine similarity to revive a dead track's id
     reid_frames=30)       # how long dead tracks can be revived
@@ -33,6 +35,7 @@ class Tracks:
         self.boxes: Tensor = torch.zeros(0, 4)
         self.ids: List[int] = []
         self.lost: List[int] = []
+        self.unsupported: List[int] = []
         self.feats: Optional[Tuple[Tensor, ...]] = None
         self.dead: List[dict] = []  # for re-identification
         self.next_id = 0
@@ -46,6 +49,7 @@ class Tracks:
         self.boxes = self.boxes[index]
         self.ids = [self.ids[i] for i in idx]
         self.lost = [self.lost[i] for i in idx]
+        self.unsupported = [self.unsupported[i] for i in idx]
         self.feats = tuple(f[index] for f in self.feats) \
             if self.feats is not None else None
 
@@ -55,6 +59,7 @@ class Tracks:
         self.boxes = torch.cat([self.boxes.to(boxes), boxes])
         self.ids += ids
         self.lost += [0] * len(ids)
+        self.unsupported += [0] * len(ids)
         self.feats = feats if self.feats is None else tuple(
             torch.cat([a, b]) for a, b in zip(self.feats, feats))
 
@@ -75,7 +80,9 @@ class DeepMOTSiamRPN(SiamRPN):
     ``predict()``: tracks start from public detections (``public_bboxes``,
     see ``MOTDetDataset``) that no live track covers, are lost for a frame
     when their score falls under ``death_score_thr`` and die after
-    ``max_lost`` such frames; with ``reid_thr`` a new track takes the id of
+    ``max_lost`` such frames, or (with ``support_iou_thr``) after
+    ``max_unsupported`` frames in which no public detection overlaps them;
+    with ``reid_thr`` a new track takes the id of
     a track dead for at most ``reid_frames`` frames whose template is that
     similar (cosine of pooled template features).
 
@@ -291,6 +298,10 @@ class DeepMOTSiamRPN(SiamRPN):
         avg = img.mean(dim=(0, 2, 3))
         reported = torch.zeros(0, dtype=torch.long)
         scores = img.new_zeros(0)
+        dets = torch.as_tensor(meta.get('public_bboxes', []),
+                               dtype=img.dtype).view(-1, 5).to(img.device)
+        dets = dets[dets[:, 4] >= cfg['det_score_thr']]
+        det_boxes = dets[:, :4] * factor
         if len(tracks):
             out = self.track_step([img] * len(tracks), tracks.boxes,
                                   tracks.feats, [avg] * len(tracks),
@@ -300,7 +311,8 @@ class DeepMOTSiamRPN(SiamRPN):
             for i, ok in enumerate(alive.tolist()):
                 tracks.lost[i] = 0 if ok else tracks.lost[i] + 1
             gone = {i for i, n in enumerate(tracks.lost)
-                    if n > cfg['max_lost']} | self._suppressed(scores)
+                    if n > cfg['max_lost']} | self._suppressed(scores) | \
+                self._unsupported(det_boxes)
             self._bury(gone, frame_id)
             keep = torch.tensor(
                 [i for i in range(len(tracks)) if i not in gone],
@@ -311,10 +323,6 @@ class DeepMOTSiamRPN(SiamRPN):
                 [i for i, n in enumerate(tracks.lost) if n == 0],
                 dtype=torch.long)
         # births: confident public detections no reported track covers
-        dets = torch.as_tensor(meta.get('public_bboxes', []),
-                               dtype=img.dtype).view(-1, 5).to(img.device)
-        dets = dets[dets[:, 4] >= cfg['det_score_thr']]
-        det_boxes = dets[:, :4] * factor
         if len(det_boxes) and len(reported):
             iou = box_iou(det_boxes,
                           bbox_cxcywh_to_xyxy(tracks.boxes[reported]))
@@ -355,6 +363,24 @@ class DeepMOTSiamRPN(SiamRPN):
             else:
                 kept.append(i)
         return killed
+
+    def _unsupported(self, det_boxes: Tensor) -> set:
+        """Tracks that no public detection has overlapped by
+        ``support_iou_thr`` for more than ``max_unsupported`` frames: a
+        Siamese tracker's score stays high on whatever it drifted to, the
+        detector's view of the frame does not."""
+        tracks, cfg = self.tracks, self.mot_tracker
+        if cfg['support_iou_thr'] is None:
+            return set()
+        if len(det_boxes):
+            iou = box_iou(bbox_cxcywh_to_xyxy(tracks.boxes), det_boxes)
+            supported = (iou.max(1).values >= cfg['support_iou_thr']).tolist()
+        else:
+            supported = [False] * len(tracks)
+        for i, ok in enumerate(supported):
+            tracks.unsupported[i] = 0 if ok else tracks.unsupported[i] + 1
+        return {i for i, n in enumerate(tracks.unsupported)
+                if n > cfg['max_unsupported']}
 
     def _bury(self, gone: set, frame_id: int) -> None:
         """Remember dead tracks' templates for re-identification."""

@@ -142,6 +142,36 @@ def test_nms_kills_the_weaker_of_two_overlapping_tracks():
         assert model.tracks.ids == [1]
 
 
+def test_tracks_without_detection_support_die():
+    # scores stay high (a drifted Siamese tracker), detections decide
+    model, _ = build(mot_tracker=dict(support_iou_thr=0.5, max_unsupported=1,
+                                      max_lost=5))
+    model.eval()
+    script = ScriptedSteps(model, {})
+    model.track_step = script
+    a, b = [10, 10, 30, 60, 0.9], [100, 20, 120, 70, 0.8]
+    off_b = [106, 20, 126, 70, 0.8]  # IoU 0.54 with b: still support
+    with torch.no_grad():
+        assert sorted(run_frame(model, script, 0, [a, b])) == [0, 1]
+        assert sorted(run_frame(model, script, 1, [a])) == [0, 1]
+        assert model.tracks.unsupported == [0, 1]
+        assert sorted(run_frame(model, script, 2, [a, off_b])) == [0, 1]
+        assert model.tracks.unsupported == [0, 0]  # the count starts over
+        run_frame(model, script, 3, [a])
+        assert sorted(run_frame(model, script, 4, [a])) == [0]
+        assert model.tracks.ids == [0]  # 2 frames unsupported > 1
+    # switched off: the same scene keeps both tracks
+    model, _ = build(mot_tracker=dict(support_iou_thr=None))
+    model.eval()
+    script = ScriptedSteps(model, {})
+    model.track_step = script
+    with torch.no_grad():
+        run_frame(model, script, 0, [a, b])
+        for frame in range(1, 20):
+            run_frame(model, script, frame, [a])
+        assert model.tracks.ids == [0, 1]
+
+
 @pytest.mark.parametrize('config', ['deepmot_siamrpn_toy.py',
                                     'vanilla_siamrpn_toy.py'])
 def test_clip_loss_and_gradients(tiny_toy_mot, config):
@@ -182,4 +212,5 @@ def test_tracks_container_keeps_and_adds():
         2., 0.]
     tracks.add(torch.rand(1, 4), (torch.ones(1, 1, 1, 1), ), [9])
     assert len(tracks) == 3 and tracks.lost == [0, 0, 0]
+    assert tracks.unsupported == [0, 0, 0]
     assert isinstance(InstanceData(), InstanceData)

@@ -1,0 +1,107 @@
+"""Grid search over a tracker's test-time options with one runner: the
+model and data are built once, each setting is one pass of the test loop."""
+import ast
+import itertools
+from typing import Dict, List, Sequence
+
+from mmengine.config import Config
+from mmengine.logging import print_log
+from mmengine.runner import Runner
+
+
+def parse_grid(items: Sequence[str]) -> Dict[str, list]:
+    """``['a.b=0.3,0.5', 'c=None,2']`` -> ``{'a.b': [0.3, 0.5], ...}``."""
+    grid = {}
+    for item in items:
+        key, sep, values = item.partition('=')
+        if not sep or not key or not values:
+            raise ValueError(f'grid item {item!r} is not KEY=V1,V2,...')
+        grid[key] = [_literal(v) for v in values.split(',')]
+    return grid
+
+
+def _literal(text: str):
+    try:
+        return ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError):
+        return text.strip()
+
+
+def set_option(model, path: str, value) -> None:
+    """Set ``model.<path>`` where each step is an attribute or dict key
+    (``mot_tracker.max_lost``, ``tracker.obj_score_thr``)."""
+    *parents, last = path.split('.')
+    target = model
+    for name in parents:
+        target = target[name] if isinstance(target, dict) else \
+            getattr(target, name)
+    if isinstance(target, dict):
+        if last not in target:
+            raise KeyError(f'{path}: no option {last!r} (has '
+                           f'{sorted(target)})')
+        target[last] = value
+    else:
+        if not hasattr(target, last):
+            raise AttributeError(f'{path}: {type(target).__name__} has no '
+                                 f'{last!r}')
+        setattr(target, last, value)
+
+
+def use_split(cfg: Config, split: str) -> None:
+    """Point the test dataset at another split of a MOTChallenge-layout
+    set converted by ``mot2cocovid`` (``annotations/<split>_*``); the
+    ``half-*`` and ``train`` splits read their images from ``train/``."""
+    dataset = cfg.test_dataloader.dataset
+    dataset.ann_file = f'annotations/{split}_cocoformat.json'
+    if dataset.get('detection_file'):
+        dataset.detection_file = f'annotations/{split}_detections.pkl'
+    dataset.data_prefix = dict(
+        img_path='test' if split == 'test' else 'train')
+
+
+def settings(grid: Dict[str, list]) -> List[Dict[str, object]]:
+    """Every combination of the grid's values, in order."""
+    keys = list(grid)
+    return [dict(zip(keys, values))
+            for values in itertools.product(*grid.values())]
+
+
+def search(runner: Runner, grid: Dict[str, list]) -> List[dict]:
+    """Test every setting of ``grid`` on ``runner``'s model; returns one
+    dict per setting: the options and the metrics (prefixes dropped)."""
+    model = runner.model.module if hasattr(runner.model, 'module') \
+        else runner.model
+    rows = []
+    for n, opts in enumerate(settings(grid)):
+        for path, value in opts.items():
+            set_option(model, path, value)
+        print_log(f'setting {n + 1}/{len(settings(grid))}: {opts}',
+                  logger='current')
+        metrics = runner.test()
+        rows.append(dict(options=opts, metrics={
+            k.split('/')[-1]: float(v) for k, v in metrics.items()}))
+    return rows
+
+
+def ranked_table(rows: List[dict], metric: str,
+                 shown: Sequence[str]) -> str:
+    """Markdown table of the settings, best ``metric`` first."""
+    rows = sorted(rows, key=lambda r: -r['metrics'].get(metric, -1e9))
+    keys = list(rows[0]['options']) if rows else []
+    lines = ['| ' + ' | '.join(keys + list(shown)) + ' |',
+             '|' + '---|' * (len(keys) + len(shown))]
+    for row in rows:
+        cells = [str(row['options'][k]) for k in keys]
+        cells += [_fmt(m, row['metrics'].get(m)) for m in shown]
+        lines.append('| ' + ' | '.join(cells) + ' |')
+    return '\n'.join(lines)
+
+
+COUNTS = ('FP', 'FN', 'IDSw', 'MT', 'ML', 'Frag')
+
+
+def _fmt(metric: str, value) -> str:
+    """Counts as integers, rates (TrackEval's fractions) in percent."""
+    if value is None:
+        return '-'
+    return str(int(value)) if metric in COUNTS else f'{100 * value:.1f}'
