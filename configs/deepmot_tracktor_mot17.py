@@ -86,4 +86,5 @@ param_scheduler = [
     dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
 ]
 default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
+custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)

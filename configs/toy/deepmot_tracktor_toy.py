@@ -7,3 +7,4 @@
 _base_ = ['./vanilla_tracktor_toy.py', '../_base_/deepmot_loss.py']
 
 model = dict(deepmot_loss={{_base_.deepmot_loss}})
+custom_hooks = [{{_base_.deepmot_hook}}]

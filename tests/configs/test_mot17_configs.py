@@ -55,3 +55,41 @@ def test_tracktor_mot17_recipe(tiny_toy_mot):
     losses = model.loss(prep['inputs'], prep['data_samples'])
     assert {'loss_dmota', 'loss_dmotp', 'loss_bbox'} <= set(losses)
     assert torch.isfinite(losses['loss_dmota'])
+
+
+def test_siamrpn_mot17_recipe(tiny_toy_mot):
+    cfg = load('deepmot_siamrpn_mot17.py')
+    assert 'siamese_rpn_r50_20e_lasot' in cfg.model.init_cfg.checkpoint
+    assert cfg.model.backbone.init_cfg is None  # nothing else downloaded
+    assert [h.type for h in cfg.custom_hooks] == ['DeepMOTHook']
+    test_data = cfg.test_dataloader.dataset
+    assert test_data.type == 'MOTDetDataset'
+    assert test_data.detection_file == 'annotations/half-val_detections.pkl'
+    assert cfg.train_dataloader.dataset.ann_file.startswith(
+        'annotations/half-train')
+    assert cfg.optim_wrapper.optimizer.type == 'Adam'
+
+    # smaller regions than the recipe's 127 / 255: a quicker CPU step
+    cfg.model.test_cfg.update(exemplar_size=63, search_size=127)
+    cfg.model.train_cfg.rpn.update(exemplar_size=63, search_size=127)
+    model = MODELS.build(cfg.model)
+    trainable = {n.split('.')[0] for n, p in model.named_parameters()
+                 if p.requires_grad}
+    assert trainable == {'neck', 'head'}
+
+    data = cfg.train_dataloader.dataset
+    data.data_root = tiny_toy_mot + '/'
+    data.ann_file = 'annotations/train_cocoformat.json'
+    dataset = DATASETS.build(data)
+    batch = pseudo_collate([dataset[0]])
+    torch.manual_seed(0)
+    model.train()
+    assert not model.backbone.training
+    prep = model.data_preprocessor(batch, training=True)
+    losses = model.loss(prep['inputs'], prep['data_samples'])
+    assert {'loss_dmota', 'loss_dmotp', 'loss_rpn_cls'} <= set(losses)
+    total = losses['loss_dmota'] + losses['loss_dmotp'] + \
+        losses['loss_rpn_cls']
+    assert torch.isfinite(total)
+    total.backward()
+    assert model.head.cls_weight.grad is not None
