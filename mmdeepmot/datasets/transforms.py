@@ -8,13 +8,13 @@ from mmtrack.registry import TRANSFORMS
 
 @TRANSFORMS.register_module()
 class RandomCropWithIds(RandomCrop):
-    """mmdet's ``RandomCrop`` that also drops the ``gt_instances_ids`` of
+    """mmdet's ``RandomCrop`` that also drops the ``gt_instances_id`` of
     the boxes it crops away (mmdet's keeps them, so ids and boxes no longer
     line up and packing fails)."""
 
     def _crop_data(self, results: dict, crop_size: Tuple[int, int],
                    allow_negative_crop: bool) -> Optional[dict]:
-        ids = results.get('gt_instances_ids')
+        ids = results.get('gt_instances_id')
         if ids is None or results.get('gt_bboxes') is None:
             return super()._crop_data(results, crop_size,
                                       allow_negative_crop)
@@ -27,7 +27,7 @@ class RandomCropWithIds(RandomCrop):
             results['gt_ignore_flags'] = flags
             return None
         kept = out['gt_ignore_flags']
-        out['gt_instances_ids'] = ids[kept]
+        out['gt_instances_id'] = ids[kept]
         if flags is None:
             del out['gt_ignore_flags']
         else:

@@ -2,6 +2,7 @@
 (on the tiny generated data set, small images, random weights)."""
 import os.path as osp
 
+import numpy as np
 import torch
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
@@ -43,10 +44,16 @@ def test_tracktor_mot17_recipe(tiny_toy_mot):
         if t.type == 'mmdet.RandomResize':
             t.scale = (192, 192)
         if t.type == 'RandomCropWithIds':
-            # larger than the frames: nothing cropped away (the crop itself
-            # is tested in tests/datasets/test_transforms.py)
-            t.crop_size = (400, 400)
+            t.crop_size = (100, 100)  # crops people away
     dataset = DATASETS.build(data)
+    # every clip packs: boxes and ids stay in line through the crop
+    torch.manual_seed(0)
+    for seed in range(4):
+        np.random.seed(seed)
+        for i in range(len(dataset)):
+            sample = dataset[i]['data_samples']
+            for frame in (sample.gt_instances, sample.ref_gt_instances):
+                assert len(frame.bboxes) == len(frame.instances_id)
     batch = pseudo_collate([dataset[0], dataset[3]])
     torch.manual_seed(0)
     model.train()

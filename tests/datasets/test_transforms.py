@@ -13,16 +13,16 @@ def test_crop_drops_ids_of_cropped_boxes():
     results = dict(
         img=np.zeros((100, 100, 3), np.uint8), img_shape=(100, 100),
         gt_bboxes=HorizontalBoxes(boxes), gt_bboxes_labels=np.zeros(3, int),
-        gt_instances_ids=np.array([7, 8, 9]),
+        gt_instances_id=np.array([7, 8, 9]),
         gt_ignore_flags=np.array([False, True, False]))
     crop = RandomCropWithIds(crop_size=(30, 30), bbox_clip_border=False,
                              allow_negative_crop=True)
     for _ in range(20):
         out = crop.transform(copy.deepcopy(results))
         n = len(out['gt_bboxes'])
-        assert len(out['gt_instances_ids']) == n
+        assert len(out['gt_instances_id']) == n
         assert len(out['gt_ignore_flags']) == n
         assert len(out['gt_bboxes_labels']) == n
-        for box_id, flag in zip(out['gt_instances_ids'],
+        for box_id, flag in zip(out['gt_instances_id'],
                                 out['gt_ignore_flags']):
             assert flag == (box_id == 8)  # flags follow their boxes
