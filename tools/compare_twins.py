@@ -7,11 +7,14 @@ both with tools/test.py and print the comparison on the test split.
 
 Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
 again and an interrupted one resumes from its last checkpoint, so running
-the command again after a stop picks up where it was. The table (mean over
+the command again after a stop picks up where it was. A run is tested again
+when its metrics are older than its checkpoint or were computed under other
+test-time settings (model, test data or metric changed). The table (mean over
 seeds, and DeepMOT minus vanilla per seed) is printed and written to
 WORK_DIR/<tracker>_twins.md and .json.
 """
 import argparse
+import hashlib
 import json
 import os
 import os.path as osp
@@ -43,6 +46,16 @@ def _options(opts: Dict[str, object]) -> List[str]:
         if opts else []
 
 
+def test_signature(cfg: Config) -> str:
+    """Hash of what a test depends on besides the weights (the model's
+    test-time options, the test data and metric): metrics computed under
+    another signature are stale."""
+    parts = {k: cfg.to_dict().get(k) for k in
+             ('model', 'test_dataloader', 'test_evaluator', 'test_cfg')}
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
 def train_and_test(config: str, seed: int, work_dir: str,
                    opts: Dict[str, object]) -> Dict[str, float]:
     """Train (or finish training) one run, test its last checkpoint."""
@@ -58,14 +71,21 @@ def train_and_test(config: str, seed: int, work_dir: str,
         subprocess.run(cmd + _options(run_opts),
                        check=True, cwd=ROOT)
     metrics_file = osp.join(work_dir, 'test_metrics.json')
-    if not osp.isfile(metrics_file) or \
-            osp.getmtime(metrics_file) < osp.getmtime(final):
+    signature_file = osp.join(work_dir, 'test_signature.txt')
+    signature = test_signature(cfg)
+    stale = not osp.isfile(metrics_file) or \
+        osp.getmtime(metrics_file) < osp.getmtime(final) or \
+        not osp.isfile(signature_file) or \
+        open(signature_file).read() != signature
+    if stale:
         subprocess.run(
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
              '--checkpoint', final, '--work-dir', work_dir, '--json',
              metrics_file, '--results-dir', osp.join(work_dir, 'results'),
              *_options(opts)],
             check=True, cwd=ROOT)
+        with open(signature_file, 'w') as f:
+            f.write(signature)
     with open(metrics_file) as f:
         return json.load(f)['overall']
 

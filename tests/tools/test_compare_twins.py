@@ -8,7 +8,7 @@ import sys
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 
-def compare(work, root):
+def compare(work, root, *extra):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
          'tracktor', '--seeds', '0', '--work-dir', str(work),
@@ -18,7 +18,8 @@ def compare(work, root):
          'train_dataloader.persistent_workers=False',
          'test_dataloader.num_workers=0',
          'test_dataloader.persistent_workers=False', 'load_from=None',
-         'model.train_tracker.obj_score_thr=0.0', 'train_cfg.max_iters=1'],
+         'model.train_tracker.obj_score_thr=0.0', 'train_cfg.max_iters=1',
+         *extra],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc.stdout
@@ -37,4 +38,12 @@ def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
                 'TOY-02-SDP.txt').exists()
     # finished runs are neither trained nor tested again
     again = compare(tmp_path, tiny_toy_mot)
-    assert 'Iter(train)' not in again and 'Iter(test)' not in again
+    assert out.count('metrics written to') == 2
+    assert out.count('Saving checkpoint') == 2
+    assert 'Saving checkpoint' not in again
+    assert 'metrics written to' not in again
+    # other test-time settings: tested again, not trained again
+    changed = compare(tmp_path, tiny_toy_mot,
+                      'model.tracker.obj_score_thr=0.4')
+    assert 'Saving checkpoint' not in changed
+    assert changed.count('metrics written to') == 2
