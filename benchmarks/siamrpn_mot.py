@@ -5,11 +5,13 @@ tracking step of ``DeepMOTSiamRPN.track_step`` (every track's search
 region through the network as one batch) and the same tracks run one
 after another through mmtrack's own ``SiamRPN.track`` (what the official
 DeepMOT code does), with the small toy model
-(``configs/toy/deepmot_siamrpn_toy.py``), and prints milliseconds per
-frame, frames per second and the ratio.
+(``configs/toy/deepmot_siamrpn_toy.py``) or any DeepMOTSiamRPN config
+(``--config configs/deepmot_siamrpn_mot17.py``: SiamRPN++ R50, random
+weights), and prints milliseconds per frame, frames per second and the
+ratio.
 
     .venv/bin/python benchmarks/siamrpn_mot.py [--tracks 1 5 10 20 40] \
-        [--repeat 5] [--threads 2]
+        [--repeat 5] [--threads 2] [--config CONFIG] [--device cuda]
 """
 import argparse
 import os.path as osp
@@ -37,13 +39,19 @@ def scene(num: int, gen: torch.Generator) -> torch.Tensor:
     return torch.stack([cx, cy, w, h], dim=1)
 
 
-def best_of(fn, repeat: int) -> float:
+def best_of(fn, repeat: int, device: str) -> float:
     """Fastest of ``repeat`` runs of ``fn`` (after one warm-up), seconds."""
+    def sync():
+        if device.startswith('cuda'):
+            torch.cuda.synchronize()
+
     fn()
     times = []
     for _ in range(repeat):
+        sync()
         start = time.perf_counter()
         fn()
+        sync()
         times.append(time.perf_counter() - start)
     return min(times)
 
@@ -54,23 +62,26 @@ def main() -> None:
                         default=[1, 5, 10, 20, 40])
     parser.add_argument('--repeat', type=int, default=5)
     parser.add_argument('--threads', type=int, default=2)
+    parser.add_argument('--config', default=osp.join(
+        ROOT, 'configs', 'toy', 'deepmot_siamrpn_toy.py'))
+    parser.add_argument('--device', default='cpu')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy',
-                                   'deepmot_siamrpn_toy.py'))
+    cfg = Config.fromfile(args.config)
     init_default_scope('mmtrack')
     cfg.model.deepmot_loss = None
-    model = MODELS.build(cfg.model).eval()
+    cfg.model.pop('init_cfg', None)  # random weights: nothing downloaded
+    model = MODELS.build(cfg.model).eval().to(args.device)
     gen = torch.Generator().manual_seed(0)
-    img = torch.rand(1, 3, *SHAPE, generator=gen) * 255
+    img = (torch.rand(1, 3, *SHAPE, generator=gen) * 255).to(args.device)
     avg = img.mean(dim=(0, 2, 3))
     sample = TrackDataSample(metainfo=dict(ori_shape=SHAPE))
-    print(f'one frame {SHAPE[1]}x{SHAPE[0]}, best of {args.repeat}, '
-          f'{args.threads} threads')
+    print(f'{osp.basename(args.config)}, one frame {SHAPE[1]}x{SHAPE[0]}, '
+          f'best of {args.repeat}, {args.device}, {args.threads} threads')
     print(f'{"tracks":>6} {"batched ms":>11} {"fps":>7} '
           f'{"one-by-one ms":>14} {"fps":>7} {"ratio":>6}')
     for num in args.tracks:
-        boxes = scene(num, gen)
+        boxes = scene(num, gen).to(args.device)
         with torch.no_grad():
             feats = model.templates([img] * num, boxes, [avg] * num)
             memos = []
@@ -88,8 +99,8 @@ def main() -> None:
                     model.memo = memo
                     model.track(img, [sample])
 
-            t_b = best_of(batched, args.repeat)
-            t_s = best_of(one_by_one, args.repeat)
+            t_b = best_of(batched, args.repeat, args.device)
+            t_s = best_of(one_by_one, args.repeat, args.device)
         print(f'{num:6d} {1000 * t_b:11.1f} {1 / t_b:7.1f} '
               f'{1000 * t_s:14.1f} {1 / t_s:7.1f} {t_b / t_s:6.2f}')
 

@@ -8,12 +8,13 @@
 #   3. draw the pictures: the DeepMOT tracks on a test sequence (GIF), the
 #      training curves, the DHN's soft assignment beside Hungarian's.
 # Re-running reuses what is done (data, finished runs); WORK_DIR moves the
-# outputs (default work_dirs/demo), DEMO_SEEDS runs more seeds.
+# outputs (default work_dirs/demo), DATA_DIR the data set (default
+# data/toy-mot17, which the configs read), DEMO_SEEDS runs more seeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 WORK=${WORK_DIR:-work_dirs/demo}
-DATA=data/toy-mot17
+DATA=${DATA_DIR:-data/toy-mot17}
 SEEDS=${DEMO_SEEDS:-0}
 start=$(date +%s)
 
@@ -26,7 +27,13 @@ fi
 echo
 echo "== 2/3 DeepMOT-Tracktor and its vanilla twin (seeds: $SEEDS)"
 # shellcheck disable=SC2086
-$PY tools/compare_twins.py tracktor --seeds $SEEDS --work-dir "$WORK/twins"
+OPTS=()
+if [ "$DATA" != data/toy-mot17 ]; then
+    OPTS=(--cfg-options "train_dataloader.dataset.data_root=$DATA/"
+          "test_dataloader.dataset.data_root=$DATA/")
+fi
+$PY tools/compare_twins.py tracktor --seeds $SEEDS --work-dir "$WORK/twins" \
+    "${OPTS[@]}"
 echo
 echo "== 3/3 pictures"
 first=${SEEDS%% *}

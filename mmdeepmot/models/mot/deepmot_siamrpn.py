@@ -13,6 +13,7 @@ from torch import Tensor
 from ...structures import box_iou
 from .clips import (clip_frames, independent_clips_loss, jitter_boxes,
                     uncovered_objects)
+from .siamese_crops import crop_and_resize
 
 MOT_TRACKER = dict(
     det_score_thr=0.5,    # public detections that may start a track
@@ -148,8 +149,9 @@ class DeepMOTSiamRPN(SiamRPN):
         if len(boxes) == 0:
             c = imgs[0].shape[1] if imgs else 3
             return boxes.new_zeros(0, c, out_size, out_size)
+        # equal to SiamRPN.get_cropped_img, without a frame copy per track
         return torch.cat([
-            self.get_cropped_img(img, box[:2], out_size, size, avg)
+            crop_and_resize(img, box[:2], out_size, size, avg)
             for img, box, size, avg in zip(imgs, boxes, sizes, avgs)
         ])
 

@@ -23,7 +23,8 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
 def build(config='deepmot_siamrpn_toy.py', **model):
     cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy', config))
     init_default_scope('mmtrack')
-    cfg.model.update(model)
+    for key, value in model.items():
+        cfg.model[key] = value  # replaces (update() would merge dicts)
     if cfg.model.get('deepmot_loss') is not None:
         cfg.model.deepmot_loss.matcher = dict(type='SinkhornMatcher',
                                               max_cost=1.0)
