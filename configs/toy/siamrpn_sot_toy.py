@@ -83,7 +83,9 @@ model = dict(
     # chosen by MOTA on the half-val split (frames of the training videos)
     # with the stage-0 weights (tools/tune_tracker.py; README, Trackers):
     # the Siamese score stays high on whatever a track drifted to, so
-    # tracks also die after 3 frames without a public detection at IoU 0.5
+    # tracks also die after 3 frames without a public detection at IoU 0.5;
+    # a new track whose template is that similar (cosine 0.5) to one dead
+    # for at most 30 frames takes its id
     mot_tracker=dict(
         det_score_thr=0.5,
         birth_iou_thr=0.3,
@@ -92,7 +94,7 @@ model = dict(
         support_iou_thr=0.5,
         max_unsupported=3,
         nms_iou_thr=0.5,
-        reid_thr=None,
+        reid_thr=0.5,
         reid_frames=30),
     train_tracker=dict(birth_iou_thr=0.5, death_iou_thr=0.3),
     track_jitter=dict(shift=0.05, scale=0.05))
