@@ -21,7 +21,7 @@ import os.path as osp
 import subprocess
 import sys
 import time
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from _env_guard import require_mmdeepmot
 
@@ -30,20 +30,30 @@ require_mmdeepmot()
 from mmengine.config import Config, DictAction  # noqa: E402
 from mmengine.runner import find_latest_checkpoint  # noqa: E402
 
+from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
+
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
+SUMMARY = trackeval_mot.SUMMARY
 PAIRS = {
     'tracktor': ('configs/toy/vanilla_tracktor_toy.py',
                  'configs/toy/deepmot_tracktor_toy.py'),
     'siamrpn': ('configs/toy/vanilla_siamrpn_toy.py',
                 'configs/toy/deepmot_siamrpn_toy.py'),
 }
-SHOWN = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
 
 
 def _options(opts: Dict[str, object]) -> List[str]:
     """``--cfg-options k=v ...``, or nothing when there are none."""
     return ['--cfg-options'] + [f'{k}={v}' for k, v in opts.items()] \
         if opts else []
+
+
+def _read(path: str) -> Optional[str]:
+    """The text of ``path``, None when there is no such file."""
+    if not osp.isfile(path):
+        return None
+    with open(path) as f:
+        return f.read()
 
 
 def test_signature(cfg: Config) -> str:
@@ -75,8 +85,7 @@ def train_and_test(config: str, seed: int, work_dir: str,
     signature = test_signature(cfg)
     stale = not osp.isfile(metrics_file) or \
         osp.getmtime(metrics_file) < osp.getmtime(final) or \
-        not osp.isfile(signature_file) or \
-        open(signature_file).read() != signature
+        _read(signature_file) != signature
     if stale:
         subprocess.run(
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
@@ -94,20 +103,19 @@ def table(runs: Dict[str, Dict[int, Dict[str, float]]],
           seeds: List[int]) -> str:
     """Markdown: one row per run, the mean per config, the difference."""
     names = list(runs)
-    lines = ['| run | seed | ' + ' | '.join(SHOWN) + ' |',
-             '|---|---|' + '---|' * len(SHOWN)]
+    lines = ['| run | seed | ' + ' | '.join(SUMMARY) + ' |',
+             '|---|---|' + '---|' * len(SUMMARY)]
 
     def cells(row):
-        return ' | '.join(
-            f'{row[k]:.0f}' if k in ('FP', 'FN', 'IDSw') else
-            f'{100 * row[k]:.1f}' for k in SHOWN)
+        return ' | '.join(trackeval_mot.markdown_cell(k, row[k])
+                          for k in SUMMARY)
 
     for name in names:
         for seed in seeds:
             lines.append(f'| {name} | {seed} | {cells(runs[name][seed])} |')
     for name in names:
         mean = {k: sum(runs[name][s][k] for s in seeds) / len(seeds)
-                for k in SHOWN}
+                for k in SUMMARY}
         lines.append(f'| **{name}** | mean | {cells(mean)} |')
     vanilla, deepmot = names
     diffs = [100 * (runs[deepmot][s]['MOTA'] - runs[vanilla][s]['MOTA'])

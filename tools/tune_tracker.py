@@ -27,8 +27,7 @@ from mmengine.utils import mkdir_or_exist  # noqa: E402
 from mmdeepmot.apis import build_runner, load_config  # noqa: E402
 from mmdeepmot.apis.tracker_search import (parse_grid, ranked_table,  # noqa
                                            search, use_split)
-
-SHOWN = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
+from mmdeepmot.evaluation.trackeval_mot import SUMMARY  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -58,7 +57,7 @@ def main() -> None:
                           checkpoint=args.checkpoint,
                           results_dir=osp.join(work_dir, 'results'))
     rows = search(runner, grid)
-    text = ranked_table(rows, args.metric, SHOWN)
+    text = ranked_table(rows, args.metric, SUMMARY)
     mkdir_or_exist(work_dir)
     out = osp.join(work_dir, f'tune_{args.split}')
     with open(out + '.md', 'w') as f:

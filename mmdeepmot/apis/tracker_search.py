@@ -8,6 +8,8 @@ from mmengine.config import Config
 from mmengine.logging import print_log
 from mmengine.runner import Runner
 
+from ..evaluation.trackeval_mot import markdown_cell
+
 
 def parse_grid(items: Sequence[str]) -> Dict[str, list]:
     """``['a.b=0.3,0.5', 'c=None,2']`` -> ``{'a.b': [0.3, 0.5], ...}``."""
@@ -72,11 +74,11 @@ def search(runner: Runner, grid: Dict[str, list]) -> List[dict]:
     model = runner.model.module if hasattr(runner.model, 'module') \
         else runner.model
     rows = []
-    for n, opts in enumerate(settings(grid)):
+    todo = settings(grid)
+    for n, opts in enumerate(todo):
         for path, value in opts.items():
             set_option(model, path, value)
-        print_log(f'setting {n + 1}/{len(settings(grid))}: {opts}',
-                  logger='current')
+        print_log(f'setting {n + 1}/{len(todo)}: {opts}', logger='current')
         metrics = runner.test()
         rows.append(dict(options=opts, metrics={
             k.split('/')[-1]: float(v) for k, v in metrics.items()}))
@@ -92,16 +94,7 @@ def ranked_table(rows: List[dict], metric: str,
              '|' + '---|' * (len(keys) + len(shown))]
     for row in rows:
         cells = [str(row['options'][k]) for k in keys]
-        cells += [_fmt(m, row['metrics'].get(m)) for m in shown]
+        cells += [markdown_cell(m, row['metrics'][m]) if m in row['metrics']
+                  else '-' for m in shown]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
-
-
-COUNTS = ('FP', 'FN', 'IDSw', 'MT', 'ML', 'Frag')
-
-
-def _fmt(metric: str, value) -> str:
-    """Counts as integers, rates (TrackEval's fractions) in percent."""
-    if value is None:
-        return '-'
-    return str(int(value)) if metric in COUNTS else f'{100 * value:.1f}'

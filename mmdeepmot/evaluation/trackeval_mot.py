@@ -23,6 +23,14 @@ FIELDS = {
     'ML': ('CLEAR', 'ML'),
 }
 COUNTS = ('FP', 'FN', 'IDSw', 'MT', 'ML')
+# the columns of the comparison tables (README, compare_twins, tune_tracker)
+SUMMARY = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
+
+
+def markdown_cell(name: str, value: float) -> str:
+    """A metric as the markdown tables show it: counts whole, rates
+    (TrackEval's fractions) in percent with one decimal."""
+    return f'{value:.0f}' if name in COUNTS else f'{100 * value:.1f}'
 
 
 def _summarise(res: dict) -> Dict[str, float]:

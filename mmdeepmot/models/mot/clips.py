@@ -1,10 +1,12 @@
 """Training on clips: per-frame inputs of a clip batch, jittered seeds of
-tracks, objects no track covers. Shared by the DeepMOT trackers."""
-from typing import Dict, List, Optional, Tuple
+tracks, objects no track covers, the loss and frozen parts of a tracker.
+Shared by the DeepMOT trackers."""
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import torch
 from mmdet.structures import DetDataSample
 from mmengine.structures import InstanceData
+from mmtrack.registry import MODELS
 from torch import Tensor
 
 from ...structures import box_iou
@@ -96,3 +98,31 @@ def independent_clips_loss(loss, frames_per_clip: List[list]) -> dict:
     for key in keys:
         loss.reset(key)
     return out
+
+
+def build_deepmot_loss(cfg: Optional[dict], own_weight: float,
+                       own_name: str) -> Optional[torch.nn.Module]:
+    """The tracker's DeepMOT loss (None for a vanilla twin); a tracker with
+    neither it nor its own loss (``own_name`` > 0) has nothing to train."""
+    if cfg is None and own_weight <= 0:
+        raise ValueError(f'nothing to train: no deepmot_loss and '
+                         f'{own_name} <= 0')
+    return MODELS.build(cfg) if cfg is not None else None
+
+
+def submodule(model: torch.nn.Module, name: str) -> torch.nn.Module:
+    """``model``'s part at the dotted ``name`` (``detector.backbone``)."""
+    module = model
+    for part in name.split('.'):
+        if not hasattr(module, part):
+            raise AttributeError(
+                f'frozen_modules: {type(model).__name__} has no {name}')
+        module = getattr(module, part)
+    return module
+
+
+def eval_frozen(model: torch.nn.Module, names: Sequence[str]) -> None:
+    """Put the frozen parts back in eval mode (BN statistics, dropout)
+    after ``model.train()``."""
+    for name in names:
+        submodule(model, name).eval()

@@ -11,8 +11,8 @@ from mmtrack.registry import MODELS
 from torch import Tensor
 
 from ...structures import box_iou
-from .clips import (clip_frames, independent_clips_loss, jitter_boxes,
-                    uncovered_objects)
+from .clips import (build_deepmot_loss, clip_frames, eval_frozen,
+                    independent_clips_loss, jitter_boxes, uncovered_objects)
 from .siamese_crops import crop_and_resize
 
 MOT_TRACKER = dict(
@@ -117,11 +117,8 @@ class DeepMOTSiamRPN(SiamRPN):
         super().__init__(*args, **kwargs)
         frozen = kwargs.get('frozen_modules') or []
         self._frozen = [frozen] if isinstance(frozen, str) else list(frozen)
-        if deepmot_loss is None and sot_loss_weight <= 0:
-            raise ValueError('nothing to train: no deepmot_loss and '
-                             'sot_loss_weight <= 0')
-        self.deepmot_loss = MODELS.build(deepmot_loss) \
-            if deepmot_loss is not None else None
+        self.deepmot_loss = build_deepmot_loss(deepmot_loss, sot_loss_weight,
+                                               'sot_loss_weight')
         self.sot_loss_weight = sot_loss_weight
         self.mot_tracker = {**MOT_TRACKER, **(mot_tracker or {})}
         self.train_tracker = {**TRAIN_TRACKER, **(train_tracker or {})}
@@ -132,8 +129,7 @@ class DeepMOTSiamRPN(SiamRPN):
     def train(self, mode: bool = True) -> 'DeepMOTSiamRPN':
         """Keep ``frozen_modules`` in eval mode (BN statistics)."""
         super().train(mode)
-        for name in self._frozen:
-            getattr(self, name).eval()
+        eval_frozen(self, self._frozen)
         return self
 
     # ------------------------------------------------------------------

@@ -9,7 +9,8 @@ from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
 
-from .clips import (clip_frames, independent_clips_loss, jitter_boxes,
+from .clips import (build_deepmot_loss, clip_frames, eval_frozen,
+                    independent_clips_loss, jitter_boxes, submodule,
                     uncovered_objects)
 
 TRACK_JITTER = dict(shift=0.1, scale=0.1)
@@ -58,33 +59,20 @@ class DeepMOTTracktor(Tracktor):
                  frozen_modules: Sequence[str] = (),
                  **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if deepmot_loss is None and detector_loss_weight <= 0:
-            raise ValueError('nothing to train: no deepmot_loss and '
-                             'detector_loss_weight <= 0')
-        self.deepmot_loss = MODELS.build(deepmot_loss) \
-            if deepmot_loss is not None else None
+        self.deepmot_loss = build_deepmot_loss(
+            deepmot_loss, detector_loss_weight, 'detector_loss_weight')
         self.detector_loss_weight = detector_loss_weight
         self.track_jitter = {**TRACK_JITTER, **(track_jitter or {})}
         self.train_tracker = {**TRAIN_TRACKER, **(train_tracker or {})}
         self.frozen_modules = list(frozen_modules)
         for name in self.frozen_modules:
-            for p in self._submodule(name).parameters():
+            for p in submodule(self, name).parameters():
                 p.requires_grad = False
-
-    def _submodule(self, name: str) -> torch.nn.Module:
-        module = self
-        for part in name.split('.'):
-            if not hasattr(module, part):
-                raise AttributeError(
-                    f'frozen_modules: {type(self).__name__} has no {name}')
-            module = getattr(module, part)
-        return module
 
     def train(self, mode: bool = True) -> 'DeepMOTTracktor':
         """Keep frozen parts in eval mode (BN statistics, dropout)."""
         super().train(mode)
-        for name in self.frozen_modules:
-            self._submodule(name).eval()
+        eval_frozen(self, self.frozen_modules)
         return self
 
     # ------------------------------------------------------------------
