@@ -15,8 +15,8 @@ from typing import Dict, List, Optional
 import mmengine
 import numpy as np
 
-from .mot_challenge_io import (frame_image, read_mot_txt, read_seqinfo,
-                               write_mot_txt)
+from .mot_challenge_io import (frame_image, read_gt, read_mot_txt,
+                               read_seqinfo, write_mot_txt)
 
 CLASSES = [
     dict(id=1, name='pedestrian'),
@@ -82,8 +82,8 @@ def convert_split(root: str,
             raise ValueError(f'{seq_dir}/seqinfo.ini names the sequence '
                              f'{info["name"]!r}, its folder is {name!r}')
         frames = _frames_of(subset, int(info['seqLength']))
-        gt = read_mot_txt(osp.join(seq_dir, 'gt', 'gt.txt'),
-                          'gt') if with_gt else None
+        # MOT15's 10-column files read as MOT17's 9 columns
+        gt = read_gt(osp.join(seq_dir, 'gt', 'gt.txt')) if with_gt else None
         det = read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'),
                            'det') if with_det else None
         if gt is not None and subset.startswith('half'):

@@ -73,18 +73,68 @@ def read_mot_txt(path: str, kind: str = 'gt') -> np.ndarray:
     return np.asarray(rows, dtype=np.float64)
 
 
-def _fmt(value: float) -> str:
-    text = f'{value:.3f}'.rstrip('0').rstrip('.')
+def gt_flavour(path: str) -> str:
+    """``'gt'`` for a MOT16/17/20 ground-truth file (9 columns: ..., conf,
+    class, visibility), ``'gt15'`` for MOT15's (10 columns: ..., conf,
+    world x, y, z), told by the column count of its first line."""
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'missing gt file: {path}')
+    with open(path) as f:
+        for num, line in enumerate(f, start=1):
+            if line.strip():
+                cols = len(line.split(','))
+                if cols == GT_COLUMNS:
+                    return 'gt'
+                if cols == GT_COLUMNS + 1:
+                    return 'gt15'
+                raise MOTFormatError(
+                    f'{path}:{num}: a ground-truth file has 9 columns '
+                    f'(MOT16/17/20) or 10 (MOT15), got {cols}: '
+                    f'{line.strip()!r}')
+    return 'gt'  # empty: either flavour reads as no rows
+
+
+def read_gt(path: str) -> np.ndarray:
+    """Ground truth of either flavour as MOT17's 9 columns (frame, id, x, y,
+    w, h, conf, class, visibility); MOT15 rows become pedestrians
+    (class 1) that are fully visible (visibility 1)."""
+    flavour = gt_flavour(path)
+    rows = read_mot_txt(path, flavour)
+    if flavour == 'gt15':
+        rows = np.concatenate(
+            [rows[:, :7], np.ones((len(rows), 2))], axis=1)
+    return rows[:, :GT_COLUMNS]
+
+
+def row_line(path: str, index: int) -> int:
+    """The 1-based line number of the ``index``-th row that
+    :func:`read_mot_txt` returned (blank lines are not rows)."""
+    seen = -1
+    with open(path) as f:
+        for num, line in enumerate(f, start=1):
+            if line.strip():
+                seen += 1
+                if seen == index:
+                    return num
+    raise IndexError(f'{path} has no row {index}')
+
+
+def _fmt(value: float, decimals: int = 3) -> str:
+    text = f'{value:.{decimals}f}'.rstrip('0').rstrip('.')
     return '0' if text == '-0' else text
 
 
-def write_mot_txt(path: str, rows: np.ndarray, kind: str = 'gt') -> None:
-    """Write rows in MOTChallenge format (frame, id and class as integers)."""
+def write_mot_txt(path: str,
+                  rows: np.ndarray,
+                  kind: str = 'gt',
+                  decimals: int = 3) -> None:
+    """Write rows in MOTChallenge format (frame, id and, for ``'gt'``,
+    class as integers; other values with at most ``decimals`` decimals)."""
     int_cols = (0, 1, 7) if kind == 'gt' else (0, 1)
     with open(path, 'w') as f:
         for row in rows:
             f.write(','.join(
-                str(int(v)) if i in int_cols else _fmt(v)
+                str(int(v)) if i in int_cols else _fmt(v, decimals)
                 for i, v in enumerate(row)) + '\n')
 
 

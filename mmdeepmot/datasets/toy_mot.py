@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from .mot_challenge_io import write_mot_txt, write_seqinfo
+from .mot_drawing import draw_figure
 
 
 @dataclass
@@ -106,25 +107,6 @@ def person_box(p: Person) -> np.ndarray:
     """xyxy box of a figure (scene coordinates)."""
     half = 0.2 * p.height
     return np.array([p.x - half, p.y - p.height, p.x + half, p.y])
-
-
-def _draw_person(img: np.ndarray, box: np.ndarray, p: Person,
-                 phase: float) -> None:
-    x1, y1, x2, y2 = box
-    w, h = x2 - x1, y2 - y1
-    cx = (x1 + x2) / 2
-    torso, legs, head, bag = p.colors
-    head_r = max(1, int(0.11 * h))
-    cv2.circle(img, (int(cx), int(y1 + head_r)), head_r, head, -1)
-    cv2.rectangle(img, (int(x1 + 0.1 * w), int(y1 + 2 * head_r)),
-                  (int(x2 - 0.1 * w), int(y1 + 0.6 * h)), torso, -1)
-    swing = 0.2 * w * np.sin(phase)
-    for sign in (-1, 1):
-        lx = cx + sign * (0.15 * w + swing * sign)
-        cv2.line(img, (int(cx), int(y1 + 0.6 * h)), (int(lx), int(y2)), legs,
-                 max(1, int(0.12 * w)))
-    cv2.rectangle(img, (int(x2 - 0.25 * w), int(y1 + 0.35 * h)),
-                  (int(x2), int(y1 + 0.55 * h)), bag, -1)
 
 
 def visibilities(boxes: np.ndarray, width: int, height: int) -> np.ndarray:
@@ -239,8 +221,8 @@ def render_sequence(img_dir: str, rng: np.random.Generator,
         order = np.argsort(rows[:, 3] + rows[:, 5])  # far (high) to near
         for r in rows[order]:
             box = np.array([r[2], r[3], r[2] + r[4], r[3] + r[5]])
-            _draw_person(img, box, sim.people[int(r[1])],
-                         phase=0.3 * t + r[1])
+            draw_figure(img, box, sim.people[int(r[1])].colors,
+                        phase=0.3 * t + r[1])
         cv2.imwrite(
             osp.join(img_dir, f'{t:06d}.jpg'), img,
             [int(cv2.IMWRITE_JPEG_QUALITY), cfg.jpeg_quality])
