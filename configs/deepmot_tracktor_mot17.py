@@ -9,7 +9,8 @@
 # with the DeepMOT loss through the frozen, shipped DHN, plus the
 # detector's own losses. As in the paper, only what Tracktor's tracking
 # step uses is trained: the RoI head (box regression and score); backbone,
-# neck, RPN and ReID stay frozen.
+# neck, RPN and ReID stay frozen. At test time the RoI head refines
+# MOT17's public detections (the public protocol, as the paper's Tracktor).
 _base_ = [
     'mmtrack::mot/tracktor/'
     'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py',
@@ -24,7 +25,8 @@ model = dict(
     track_jitter=dict(shift=0.1, scale=0.1),
     train_tracker=dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5),
     frozen_modules=['detector.backbone', 'detector.neck',
-                    'detector.rpn_head', 'reid'])
+                    'detector.rpn_head', 'reid'],
+    public_detections=True)
 
 data_root = 'data/MOT17/'
 # every random choice is shared by the frames of a clip: a track carried
@@ -52,6 +54,13 @@ train_pipeline = [
         ]),
     dict(type='PackTrackInputs', ref_prefix='ref', num_key_frames=1)
 ]
+test_pipeline = [
+    dict(type='LoadImageFromFile'),
+    dict(type='LoadTrackAnnotations', with_instance_id=True),
+    dict(type='mmdet.Resize', scale=(1088, 1088), keep_ratio=True),
+    dict(type='PackTrackInputs', pack_single_img=True,
+         meta_keys=('public_bboxes', ))
+]
 train_dataloader = dict(
     _delete_=True,
     batch_size=2,
@@ -69,6 +78,13 @@ train_dataloader = dict(
         metainfo=dict(CLASSES=('pedestrian', )),
         pipeline=train_pipeline))
 
+val_dataloader = dict(
+    dataset=dict(
+        type='MOTDetDataset',
+        data_root=data_root,
+        detection_file='annotations/half-val_detections.pkl',
+        pipeline=test_pipeline))
+test_dataloader = val_dataloader
 val_evaluator = dict(_delete_=True, type='MOTChallengeTableMetrics',
                      benchmark='MOT17')
 test_evaluator = val_evaluator

@@ -26,13 +26,18 @@ def jitter_boxes(boxes: Tensor, shift: float, scale: float,
     return torch.cat([ctr - wh / 2, ctr + wh / 2], dim=1)
 
 
-def _frame_meta(meta: dict, key: str, k: int, default=None):
-    """``key`` of clip frame ``k``: the key frame's, or the k-th ``ref_``."""
+def _frame_meta(meta: dict, key: str, k: int, length: int, default=None):
+    """``key`` of clip frame ``k`` of ``length``: the key frame's, or the
+    k-th ``ref_`` (``PackTrackInputs`` unwraps the list of a single
+    reference frame)."""
     if key not in meta:
         if default is None:
             raise KeyError(f'clip frames have no {key!r}')
         return default
-    return meta[key] if k == 0 else meta[f'ref_{key}'][k - 1]
+    if k == 0:
+        return meta[key]
+    ref = meta[f'ref_{key}']
+    return ref if length == 2 else ref[k - 1]
 
 
 def clip_frames(inputs: Dict[str, Tensor],
@@ -59,10 +64,11 @@ def clip_frames(inputs: Dict[str, Tensor],
                 gt = sample.ref_gt_instances
                 pick = gt.map_instances_to_img_idx == k - 1
             det = DetDataSample(metainfo=dict(
-                img_shape=_frame_meta(meta, 'img_shape', k),
-                ori_shape=_frame_meta(meta, 'ori_shape', k),
-                scale_factor=_frame_meta(meta, 'scale_factor', k, (1., 1.)),
-                frame_id=_frame_meta(meta, 'frame_id', k),
+                img_shape=_frame_meta(meta, 'img_shape', k, length),
+                ori_shape=_frame_meta(meta, 'ori_shape', k, length),
+                scale_factor=_frame_meta(meta, 'scale_factor', k, length,
+                                         (1., 1.)),
+                frame_id=_frame_meta(meta, 'frame_id', k, length),
                 batch_input_shape=tuple(imgs.shape[-2:]),
                 pad_shape=tuple(imgs.shape[-2:])))
             # some transforms (RandomResize) leave float64 boxes

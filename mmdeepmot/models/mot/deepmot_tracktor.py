@@ -5,6 +5,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import torch
 from mmcv.ops import batched_nms
 from mmdet.structures.bbox import bbox2roi
+from mmengine.structures import InstanceData
 from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
@@ -32,7 +33,11 @@ class DeepMOTTracktor(Tracktor):
     is not frozen below it) through the regressed boxes and, with the
     loss's ``use_scores``, through the scores that decide a track's death.
 
-    ``predict()`` is Tracktor's, so ``tools/test.py`` evaluates it as is.
+    ``predict()`` is Tracktor's, so ``tools/test.py`` evaluates it as is;
+    with ``public_detections`` the frame's public detections replace the
+    RPN's proposals (MOTChallenge's public protocol, as the paper's
+    Tracktor: the RoI head regresses and scores them, and the detections it
+    keeps give births).
 
     Args:
         deepmot_loss: a ``DeepMOTLoss`` config; None trains the detector
@@ -48,6 +53,10 @@ class DeepMOTTracktor(Tracktor):
             ``TRAIN_TRACKER``, Tracktor's test-time values.
         frozen_modules: dotted names (``detector.backbone``) kept frozen and
             in eval mode.
+        public_detections: at test time, detect from the frames'
+            ``public_bboxes`` (``MOTDetDataset`` with ``'public_bboxes'`` in
+            ``PackTrackInputs``' ``meta_keys``) instead of the RPN. Defaults
+            to False.
     """
 
     def __init__(self,
@@ -57,8 +66,10 @@ class DeepMOTTracktor(Tracktor):
                  track_jitter: Optional[dict] = None,
                  train_tracker: Optional[dict] = None,
                  frozen_modules: Sequence[str] = (),
+                 public_detections: bool = False,
                  **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.public_detections = public_detections
         self.deepmot_loss = build_deepmot_loss(
             deepmot_loss, detector_loss_weight, 'detector_loss_weight')
         self.detector_loss_weight = detector_loss_weight
@@ -74,6 +85,39 @@ class DeepMOTTracktor(Tracktor):
         super().train(mode)
         eval_frozen(self, self.frozen_modules)
         return self
+
+    def predict(self,
+                inputs: Dict[str, Tensor],
+                data_samples: list,
+                rescale: bool = True,
+                **kwargs) -> list:
+        """Tracktor's ``predict``; with ``public_detections`` the RoI head
+        refines the frame's public detections instead of RPN proposals."""
+        if not self.public_detections:
+            return super().predict(inputs, data_samples, rescale, **kwargs)
+        if inputs['img'].size(0) != 1 or len(data_samples) != 1:
+            raise ValueError('Tracktor predicts one frame at a time, got '
+                             f'{inputs["img"].size(0)}')
+        img, sample = inputs['img'][0], data_samples[0]
+        public = sample.metainfo.get('public_bboxes')
+        if public is None:
+            raise KeyError(
+                'public_detections=True needs the frames\' public_bboxes: '
+                'use MOTDetDataset with a detection_file and put '
+                "'public_bboxes' in PackTrackInputs' meta_keys")
+        boxes = torch.as_tensor(public, dtype=torch.float32,
+                                device=img.device)[:, :4].reshape(-1, 4)
+        factor = boxes.new_tensor(sample.metainfo.get('scale_factor',
+                                                      (1., 1.)))
+        proposals = InstanceData(bboxes=boxes * factor.repeat(2))
+        x = self.detector.extract_feat(img)
+        sample.pred_det_instances = self.detector.roi_head.predict(
+            x, [proposals], data_samples, rescale=rescale)[0]
+        sample.pred_track_instances = self.tracker.track(
+            model=self, img=img, feats=x, data_sample=sample,
+            data_preprocessor=self.preprocess_cfg, rescale=rescale,
+            **kwargs)
+        return [sample]
 
     # ------------------------------------------------------------------
     def _detector_losses(self, x: Tuple[Tensor], samples: List) -> dict:

@@ -1,0 +1,65 @@
+# DeepMOT-SiamRPN on the drawn MOT17: configs/deepmot_siamrpn_mot17.py (the
+# GPU recipe: MOT17's files, half-train clips, half-val with the public
+# detections) at CPU size. Only the model size (a small SiamRPN, as the toy
+# one), the crop sizes that go with it and the data root differ, plus an
+# iteration schedule for a CPU; it starts from the shipped stage-0 SiamRPN
+# (siamrpn_sot_mot17drawn.py). SiamRPN crops its regions from the frames
+# as they are: drawn frames are 1/3 of MOT17's size.
+#   .venv/bin/python tools/train.py \
+#       configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py
+#   .venv/bin/python tools/test.py \
+#       configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py \
+#       --checkpoint work_dirs/deepmot_siamrpn_mot17drawn/iter_300.pth
+_base_ = ['../deepmot_siamrpn_mot17.py']
+
+data_root = 'data/MOT17-drawn/'
+exemplar_size = 63
+search_size = 127
+
+# model size: the first three stages of a ResNet-18 at 1/4 width, dilated
+# to stride 8, a 32-channel neck, SiameseRPNHead on two levels, crops at
+# half the recipe's size (anchors scaled with them); trained from scratch
+model = dict(
+    init_cfg=None,
+    backbone=dict(
+        _delete_=True,
+        type='mmdet.ResNet',
+        depth=18,
+        base_channels=16,
+        num_stages=3,
+        out_indices=(1, 2),
+        strides=(1, 2, 1),
+        dilations=(1, 1, 2),
+        frozen_stages=-1,
+        norm_cfg=dict(type='BN', requires_grad=True),
+        norm_eval=False,
+        style='pytorch'),
+    neck=dict(in_channels=[32, 64], out_channels=32),
+    head=dict(
+        anchor_generator=dict(scales=[4]), in_channels=[32, 32]),
+    train_cfg=dict(
+        rpn=dict(exemplar_size=exemplar_size, search_size=search_size)),
+    test_cfg=dict(
+        exemplar_size=exemplar_size, search_size=search_size,
+        center_size=5))
+load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'
+
+train_dataloader = dict(num_workers=1, dataset=dict(data_root=data_root))
+val_dataloader = dict(num_workers=1, dataset=dict(data_root=data_root))
+test_dataloader = val_dataloader
+
+# a CPU schedule: iterations of 2 clips, no validation during training
+max_iters = 300
+train_cfg = dict(
+    _delete_=True, type='IterBasedTrainLoop', max_iters=max_iters)
+val_cfg = None
+val_dataloader = None
+val_evaluator = None
+param_scheduler = [
+    dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
+         eta_min=1e-6)
+]
+default_hooks = dict(
+    logger=dict(type='LoggerHook', interval=50),
+    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=150,
+                    max_keep_ckpts=2))

@@ -1,0 +1,28 @@
+# Stage 0 of the drawn-MOT17 SiamRPN twins: the CPU-size SiamRPN trained
+# from scratch on half-train clips of the drawn MOT17 with SiamRPN's own
+# loss on (template, search region) pairs of the tracks, nothing frozen.
+# Both twins start from its last checkpoint, shipped as
+# checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
+#   .venv/bin/python tools/train.py \
+#       configs/mot17_drawn/siamrpn_sot_mot17drawn.py
+_base_ = ['./vanilla_siamrpn_mot17drawn.py']
+
+model = dict(frozen_modules=[])
+load_from = None
+
+max_iters = 1500
+train_cfg = dict(max_iters=max_iters)
+optim_wrapper = dict(
+    _delete_=True,
+    type='OptimWrapper',
+    optimizer=dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=1e-4),
+    clip_grad=dict(max_norm=10, norm_type=2))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
+         end=100),
+    dict(type='MultiStepLR', by_epoch=False, milestones=[1000, 1300],
+         gamma=0.1)
+]
+default_hooks = dict(
+    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=500,
+                    max_keep_ckpts=2))
