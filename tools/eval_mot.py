@@ -23,13 +23,16 @@ def main() -> None:
     parser.add_argument('--results', required=True,
                         help='folder with one SEQ.txt per sequence')
     parser.add_argument('--seqs', nargs='+', help='only these sequences')
+    parser.add_argument('--subset', default='train',
+                        choices=('train', 'test', 'half-train', 'half-val'),
+                        help='score only these frames of each sequence')
     parser.add_argument('--benchmark', default='MOT17',
                         help='MOT17 (with its preprocessing) or MOT15')
     parser.add_argument('--json', help='write the overall figures here')
     args = parser.parse_args()
     per_seq, combined = evaluate_mot_results(
         args.gt_root, args.results, args.seqs, args.benchmark,
-        preprocess=args.benchmark != 'MOT15')
+        preprocess=args.benchmark != 'MOT15', subset=args.subset)
     print(format_table(per_seq, combined))
     if args.json:
         with open(args.json, 'w') as f:

@@ -10,6 +10,7 @@ require_mmdeepmot()
 from mmengine.config import DictAction  # noqa: E402
 
 from mmdeepmot.apis import build_runner  # noqa: E402
+from mmdeepmot.utils import provenance  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -63,6 +64,7 @@ def write_metrics(path: str, metrics: dict, runner) -> None:
     for metric in runner.test_evaluator.metrics:
         if getattr(metric, 'per_sequence', None):
             out['sequences'] = metric.per_sequence
+    out.update(provenance())
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, 'w') as f:
         json.dump(out, f, indent=2)

@@ -46,8 +46,15 @@ def list_sequences(split_dir: str) -> List[str]:
     return seqs
 
 
-def _frames_of(subset: str, length: int) -> range:
-    """MOT frame numbers (1-based) of a (half) split, as MMTracking cuts."""
+SUBSETS = ('train', 'test', 'half-train', 'half-val')
+
+
+def subset_frames(subset: str, length: int) -> range:
+    """MOT frame numbers (1-based) of a (half) split, as MMTracking cuts:
+    ``half-train`` is frames 1 .. length // 2 + 1, ``half-val`` the rest;
+    ``train`` and ``test`` are every frame."""
+    if subset not in SUBSETS:
+        raise ValueError(f'subset must be one of {SUBSETS}, got {subset!r}')
     split = length // 2 + 1
     if subset == 'half-train':
         return range(1, split + 1)
@@ -81,7 +88,7 @@ def convert_split(root: str,
         if info['name'] != name:
             raise ValueError(f'{seq_dir}/seqinfo.ini names the sequence '
                              f'{info["name"]!r}, its folder is {name!r}')
-        frames = _frames_of(subset, int(info['seqLength']))
+        frames = subset_frames(subset, int(info['seqLength']))
         # MOT15's 10-column files read as MOT17's 9 columns
         gt = read_gt(osp.join(seq_dir, 'gt', 'gt.txt')) if with_gt else None
         det = read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'),

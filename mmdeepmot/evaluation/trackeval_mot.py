@@ -4,11 +4,14 @@ import contextlib
 import io
 import os
 import os.path as osp
+import tempfile
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..datasets.mot_challenge_io import read_mot_txt, read_seqinfo
+from ..datasets.cocovid import subset_frames
+from ..datasets.mot_challenge_io import (MOTFormatError, read_gt, read_mot_txt,
+                                         read_seqinfo, row_line, write_mot_txt)
 
 # name in our tables -> (TrackEval metric family, field)
 FIELDS = {
@@ -47,11 +50,17 @@ def evaluate_mot_results(gt_root: str,
                          results_dir: str,
                          seqs: Optional[List[str]] = None,
                          benchmark: str = 'MOT17',
-                         preprocess: bool = True
+                         preprocess: bool = True,
+                         subset: str = 'train'
                          ) -> Tuple[Dict[str, Dict[str, float]], Dict[str,
                                                                       float]]:
     """HOTA, MOTA, MOTP, IDF1, FP, FN, IDSw, MT, ML of ``results_dir/SEQ.txt``
     against ``gt_root/SEQ/gt/gt.txt``; returns (per sequence, combined).
+
+    ``subset`` ``'half-train'`` or ``'half-val'`` scores only those frames
+    of each sequence (MMTracking's cut; the ground truth is cut in a
+    temporary folder, ``gt_root`` is only read); a result row in another
+    frame raises rather than counting as a false positive.
 
     Every sequence folder of ``gt_root`` (or ``seqs``) must have a result
     file: a missing one raises instead of counting as empty. Files are read
@@ -64,17 +73,37 @@ def evaluate_mot_results(gt_root: str,
                       if osp.isdir(osp.join(gt_root, d)))
     if not seqs:
         raise FileNotFoundError(f'no sequence folders in {gt_root}')
-    seq_info = {}
+    seq_info, gts = {}, {}
     for seq in seqs:
         seq_info[seq] = int(read_seqinfo(osp.join(gt_root, seq))['seqLength'])
-        read_mot_txt(osp.join(gt_root, seq, 'gt', 'gt.txt'),
-                     'gt15' if benchmark == 'MOT15' else 'gt')
+        gt_file = osp.join(gt_root, seq, 'gt', 'gt.txt')
+        if subset == 'train':
+            read_mot_txt(gt_file, 'gt15' if benchmark == 'MOT15' else 'gt')
+        else:
+            gts[seq] = read_gt(gt_file)
         res_file = osp.join(results_dir, f'{seq}.txt')
         if not osp.isfile(res_file):
             raise FileNotFoundError(f'no result file for {seq}: {res_file}')
-        read_mot_txt(res_file, 'result')
-    return run_trackeval(gt_root, '{gt_folder}/{seq}/gt/gt.txt',
-                         results_dir, seq_info, benchmark, preprocess)
+        rows = read_mot_txt(res_file, 'result')
+        frames = subset_frames(subset, seq_info[seq])
+        outside = np.nonzero((rows[:, 0] < frames.start)
+                             | (rows[:, 0] >= frames.stop))[0]
+        if len(outside):
+            raise MOTFormatError(
+                f'{res_file}:{row_line(res_file, outside[0])}: frame '
+                f'{int(rows[outside[0], 0])} is outside {subset} (frames '
+                f'{frames.start}-{frames.stop - 1} of {seq})')
+    if subset == 'train':
+        return run_trackeval(gt_root, '{gt_folder}/{seq}/gt/gt.txt',
+                             results_dir, seq_info, benchmark, preprocess)
+    with tempfile.TemporaryDirectory() as tmp:
+        for seq, gt in gts.items():
+            frames = subset_frames(subset, seq_info[seq])
+            keep = (gt[:, 0] >= frames.start) & (gt[:, 0] < frames.stop)
+            write_mot_txt(osp.join(tmp, f'{seq}.txt'), gt[keep], 'gt',
+                          decimals=6)
+        return run_trackeval(tmp, '{gt_folder}/{seq}.txt', results_dir,
+                             seq_info, benchmark, preprocess)
 
 
 def run_trackeval(gt_folder: str,

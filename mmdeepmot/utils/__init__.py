@@ -1,6 +1,8 @@
 from .compat import apply_compat
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
+from .provenance import provenance
 
 __all__ = [
-    'apply_compat', 'check_stack', 'stack_problems', 'StackError', 'SETUP_HINT'
+    'apply_compat', 'check_stack', 'stack_problems', 'StackError',
+    'SETUP_HINT', 'provenance'
 ]

@@ -1,0 +1,40 @@
+"""What made a result: the command line and the code's commit, for the JSON
+files that README tables quote."""
+import os.path as osp
+import shlex
+import subprocess
+import sys
+import time
+from typing import Dict, Optional, Sequence
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+
+
+def _git(*args: str) -> Optional[str]:
+    try:
+        out = subprocess.run(['git', *args], cwd=ROOT, capture_output=True,
+                             text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def provenance(argv: Optional[Sequence[str]] = None) -> Dict[str, object]:
+    """``command`` (the tool and its arguments, as typed from the
+    repository root), ``commit`` (HEAD, or ``None`` outside a git
+    checkout), ``dirty`` (tracked files changed since that commit) and
+    ``date``.
+
+    Args:
+        argv (Sequence[str], optional): the command line. Defaults to
+            ``sys.argv``.
+    """
+    argv = list(sys.argv if argv is None else argv)
+    if argv and osp.isfile(argv[0]):
+        argv[0] = osp.relpath(osp.abspath(argv[0]), ROOT)
+    commit = _git('rev-parse', 'HEAD')
+    changes = _git('status', '--porcelain', '--untracked-files=no')
+    return dict(command=' '.join(shlex.quote(a) for a in argv),
+                commit=commit,
+                dirty=bool(changes) if commit else None,
+                date=time.strftime('%Y-%m-%d %H:%M:%S'))
