@@ -83,8 +83,8 @@ train_dataloader = dict(
         data_prefix=dict(img_path='train'),
         metainfo=dict(CLASSES=('pedestrian', )),
         pipeline=train_pipeline))
+# (the SOT base has no val/test loaders to replace)
 val_dataloader = dict(
-    _delete_=True,
     batch_size=1,
     num_workers=2,
     persistent_workers=True,

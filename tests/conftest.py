@@ -1,8 +1,13 @@
 """Shared fixtures."""
+import os
+import os.path as osp
+
+import numpy as np
 import pytest
 import torch
 
 from mmdeepmot.apis import save_dhn
+from mmdeepmot.datasets.mot_challenge_io import write_mot_txt, write_seqinfo
 from mmdeepmot.models.matchers import DeepHungarianNet
 
 TINY_DHN = dict(type='DeepHungarianNet', hidden_size=8, num_layers=1,
@@ -32,4 +37,54 @@ def tiny_toy_mot(tmp_path_factory):
                        profiles=('SDP', ))
     make_toy_mot(str(root), seed=5, cfg=cfg)
     mot_to_cocovid(str(root))
+    return str(root)
+
+
+def _write_seq(split_dir, name, length, size, gt, det=None, fps=25):
+    seq = osp.join(split_dir, name)
+    os.makedirs(osp.join(seq, 'gt'))
+    write_seqinfo(seq, name, length, size[0], size[1], fps)
+    write_mot_txt(osp.join(seq, 'gt', 'gt.txt'), gt,
+                  'gt' if gt.shape[1] == 9 else 'gt15')
+    if det is not None:
+        os.makedirs(osp.join(seq, 'det'))
+        write_mot_txt(osp.join(seq, 'det', 'det.txt'), det, 'det')
+    return seq
+
+
+def _walkers(length, first, ids, classes=None, cols=9):
+    """Rows of ``ids`` walking right from frame ``first`` (MOT17's 9 columns
+    or MOT15's 10: conf 1 and world coordinates -1)."""
+    rows = []
+    for frame in range(first, length + 1):
+        for k, pid in enumerate(ids):
+            x, y = 20 + 30 * k + 2 * frame, 40 + 8 * k
+            row = [frame, pid, x, y, 24, 60, 1]
+            row += ([(classes or {}).get(pid, 1), 1.0] if cols == 9 else
+                    [-1, -1, -1])
+            rows.append(row)
+    return np.array(rows, dtype=float)
+
+
+@pytest.fixture
+def labels_tree(tmp_path):
+    """Labels only: a MOT15-style video (10-column gt starting at frame 4,
+    10-column det with negative scores, unsorted) and a MOT17-style video
+    in two detector variants (9-column gt with every kind of class, 7-column
+    unsorted det)."""
+    root = tmp_path / 'labels'
+    train = str(root / 'train')
+    gt15 = _walkers(12, 4, [1, 2, 3], cols=10)
+    det15 = gt15[::-1, :7].copy()
+    det15[:, 1] = -1
+    det15[:, 6] = np.linspace(-0.5, 3.0, len(det15))
+    det15 = np.concatenate([det15, -np.ones((len(det15), 3))], 1)
+    _write_seq(train, 'OLD-01', 12, (200, 120), gt15, det15)
+    classes = {pid: pid for pid in range(1, 14)}  # classes 1..13
+    gt17 = _walkers(10, 1, list(range(1, 14)), classes)
+    det17 = gt17[(gt17[:, 7] == 1)][::-1, :7].copy()
+    det17[:, 1] = -1
+    det17[:, 6] = 0.9
+    for variant in ('DPM', 'SDP'):
+        _write_seq(train, f'NEW-02-{variant}', 10, (600, 300), gt17, det17)
     return str(root)

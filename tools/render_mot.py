@@ -11,6 +11,7 @@ an img1 link), then the CocoVID annotations as tools/mot2cocovid.py does
 replaces an earlier render).
 """
 import argparse
+import json
 import os
 import time
 
@@ -18,8 +19,8 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.datasets.cocovid import mot_to_cocovid  # noqa: E402
-from mmdeepmot.datasets.render_mot import RenderConfig, render_mot  # noqa
+from mmdeepmot.datasets.render_mot import (MARKER, RenderConfig,  # noqa: E402
+                                           render_mot)
 
 
 def main() -> None:
@@ -46,14 +47,15 @@ def main() -> None:
                        noise_std=args.noise)
     start = time.time()
     seqs = render_mot(args.labels, args.out, cfg, args.seqs, args.nproc,
-                      args.overwrite)
-    drawn = time.time() - start
+                      args.overwrite, cocovid=not args.no_cocovid)
     owners = sum(s.frames_owner == s.name for s in seqs)
-    print(f'drew {owners} videos for {len(seqs)} sequences into {args.out} '
-          f'in {drawn:.1f} s')
+    with open(os.path.join(args.out, MARKER)) as f:
+        record = json.load(f)
+    print(f'drew {owners} videos ({record["frames_drawn"]} frames) for '
+          f'{len(seqs)} sequences into {args.out} in '
+          f'{record["draw_seconds"]:.1f} s')
     if not args.no_cocovid:
-        for path in mot_to_cocovid(args.out):
-            print(f'wrote {path}')
+        print(f'wrote {args.out}/annotations (CocoVID)')
     print(f'done in {time.time() - start:.1f} s')
 
 

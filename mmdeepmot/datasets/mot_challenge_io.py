@@ -2,7 +2,7 @@
 with errors that name the file and line of bad input."""
 import configparser
 import os.path as osp
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import numpy as np
 
@@ -119,7 +119,9 @@ def row_line(path: str, index: int) -> int:
     raise IndexError(f'{path} has no row {index}')
 
 
-def _fmt(value: float, decimals: int = 3) -> str:
+def _fmt(value: float, decimals: Optional[int] = 3) -> str:
+    if decimals is None:  # as exact as the value: 10 significant digits
+        return f'{value:.10g}'
     text = f'{value:.{decimals}f}'.rstrip('0').rstrip('.')
     return '0' if text == '-0' else text
 
@@ -127,9 +129,10 @@ def _fmt(value: float, decimals: int = 3) -> str:
 def write_mot_txt(path: str,
                   rows: np.ndarray,
                   kind: str = 'gt',
-                  decimals: int = 3) -> None:
+                  decimals: Optional[int] = 3) -> None:
     """Write rows in MOTChallenge format (frame, id and, for ``'gt'``,
-    class as integers; other values with at most ``decimals`` decimals)."""
+    class as integers; other values with at most ``decimals`` decimals, or
+    10 significant digits when None)."""
     int_cols = (0, 1, 7) if kind == 'gt' else (0, 1)
     with open(path, 'w') as f:
         for row in rows:

@@ -28,7 +28,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .cocovid import list_sequences
+from .cocovid import list_sequences, mot_to_cocovid
 from .mot_challenge_io import (MOTFormatError, gt_flavour, read_gt,
                                read_mot_txt, read_seqinfo, row_line,
                                write_mot_txt, write_seqinfo)
@@ -196,12 +196,16 @@ class VideoScene:
     def _rng(self, *key: int) -> np.random.Generator:
         return np.random.default_rng([self.cfg.seed, self.vid, *key])
 
+    def look_index(self, identity: int) -> int:
+        """The palette entry an identity looks like."""
+        return int(self._rng(6, identity).integers(self.cfg.looks))
+
     def look(self, identity: int, kind: str) -> List[Tuple[int, int, int]]:
         """An identity's colours: a palette look with a slight shift of its
         own (alike, not equal, to others of that look)."""
         if identity not in self._looks:
             rng = self._rng(4, identity)
-            base = self.palette[rng.integers(self.cfg.looks)].astype(float)
+            base = self.palette[self.look_index(identity)].astype(float)
             colors = np.clip(base + rng.normal(0, 8, base.shape), 0, 255)
             if kind == 'distractor':  # mannequins, posters: greyish
                 colors = 0.8 * colors.mean(1, keepdims=True) + 0.2 * colors
@@ -283,14 +287,14 @@ def write_labels(seq: SequenceLabels, dst: str, cfg: RenderConfig) -> None:
     sy = height / int(seq.info['imHeight'])
     os.makedirs(osp.join(dst, 'gt'))
     raw = read_mot_txt(osp.join(seq.src, 'gt', 'gt.txt'), seq.gt_flavour)
-    # 6 decimals: scores pass unchanged, scaled boxes to a micro-pixel
+    # 10 significant digits: scores pass unchanged
     write_mot_txt(osp.join(dst, 'gt', 'gt.txt'), scale_rows(raw, sx, sy),
-                  seq.gt_flavour, decimals=6)
+                  seq.gt_flavour, decimals=None)
     if seq.has_det:
         os.makedirs(osp.join(dst, 'det'))
         det = read_mot_txt(osp.join(seq.src, 'det', 'det.txt'), 'det')
         write_mot_txt(osp.join(dst, 'det', 'det.txt'),
-                      scale_rows(det, sx, sy), 'det', decimals=6)
+                      scale_rows(det, sx, sy), 'det', decimals=None)
     info = seq.info
     write_seqinfo(dst, seq.name, int(info['seqLength']), width, height,
                   int(info['frameRate']), '.jpg')
@@ -302,7 +306,8 @@ def render_mot(labels_root: str,
                seqs: Optional[Sequence[str]] = None,
                nproc: int = 1,
                overwrite: bool = False,
-               progress: bool = True) -> List[SequenceLabels]:
+               progress: bool = True,
+               cocovid: bool = True) -> List[SequenceLabels]:
     """Draw the frames of a labels-only MOTChallenge tree into ``out_dir``.
 
     Args:
@@ -316,6 +321,9 @@ def render_mot(labels_root: str,
         overwrite (bool): replace an earlier render in ``out_dir``.
             Defaults to False (a non-empty ``out_dir`` raises).
         progress (bool): show a progress bar of frames. Defaults to True.
+        cocovid (bool): then write the CocoVID annotations as
+            ``tools/mot2cocovid.py`` does (``out_dir/annotations``: train,
+            half-train, half-val, public detections). Defaults to True.
 
     Returns:
         list[SequenceLabels]: the sequences written.
@@ -364,8 +372,11 @@ def render_mot(labels_root: str,
                 bar.update(done)
     if bar:
         print()
-    record.update(complete=True, frames_drawn=total,
-                  seconds=round(time.time() - start, 1))
+    record.update(frames_drawn=total,
+                  draw_seconds=round(time.time() - start, 1))
+    if cocovid:
+        mot_to_cocovid(out_dir)
+    record.update(complete=True, seconds=round(time.time() - start, 1))
     _write_marker(out_dir, record)
     return found
 

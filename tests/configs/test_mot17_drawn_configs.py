@@ -1,0 +1,100 @@
+"""The drawn-MOT17 configs: they are the MOT17 recipes (same files, splits,
+pipelines, public detections) at CPU size, and the whole chain runs on a
+rendered labels-only tree: render -> 2 training iterations -> tools/test.py
+with the public detections -> TrackEval table."""
+import json
+import os.path as osp
+import subprocess
+import sys
+
+import pytest
+from mmengine.config import Config
+
+from mmdeepmot.datasets.render_mot import RenderConfig, render_mot
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+DRAWN = osp.join(ROOT, 'configs', 'mot17_drawn')
+TRACKERS = {
+    # an untrained detector scores everything near 0.5
+    'tracktor': ('deepmot_tracktor_mot17drawn.py',
+                 ['model.train_tracker.obj_score_thr=0.0']),
+    'siamrpn': ('deepmot_siamrpn_mot17drawn.py', []),
+}
+
+
+def _keys(cfg, *names):
+    return {n: cfg.to_dict().get(n) for n in names}
+
+
+@pytest.mark.parametrize('tracker', sorted(TRACKERS))
+def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
+    recipe = Config.fromfile(osp.join(ROOT, 'configs',
+                                      f'deepmot_{tracker}_mot17.py'))
+    drawn = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0]))
+    for split in ('train_dataloader', 'test_dataloader'):
+        a, b = recipe[split].dataset, drawn[split].dataset
+        assert b.data_root == 'data/MOT17-drawn/'
+        for key in ('type', 'ann_file', 'data_prefix', 'detection_file'):
+            assert a.get(key) == b.get(key), (split, key)
+    assert drawn.test_dataloader.dataset.ann_file == \
+        'annotations/half-val_cocoformat.json'
+    assert drawn.test_dataloader.dataset.detection_file == \
+        'annotations/half-val_detections.pkl'
+    assert drawn.model.deepmot_loss == recipe.model.deepmot_loss
+    assert drawn.custom_hooks == recipe.custom_hooks
+    assert drawn.test_evaluator == recipe.test_evaluator
+    vanilla = Config.fromfile(osp.join(
+        DRAWN, TRACKERS[tracker][0].replace('deepmot', 'vanilla')))
+    # the twins differ by the loss alone
+    a, b = drawn.to_dict(), vanilla.to_dict()
+    assert b['model'].pop('deepmot_loss') is None and b['custom_hooks'] == []
+    a['model'].pop('deepmot_loss')
+    a.pop('custom_hooks'), b.pop('custom_hooks')
+    assert a == b
+
+
+def run(tool, config, *args):
+    proc = subprocess.run(
+        [sys.executable, osp.join(ROOT, 'tools', tool),
+         osp.join(DRAWN, config), *args],
+        capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc.stdout + proc.stderr
+
+
+@pytest.fixture
+def drawn_tree(labels_tree, tmp_path):
+    out = str(tmp_path / 'drawn')
+    render_mot(labels_tree, out, RenderConfig(scale=0.5), progress=False)
+    return out
+
+
+@pytest.mark.parametrize('tracker', sorted(TRACKERS))
+def test_render_train_test_chain(drawn_tree, tmp_path, tracker):
+    config, extra = TRACKERS[tracker]
+    options = [
+        f'train_dataloader.dataset.data_root={drawn_tree}/',
+        f'test_dataloader.dataset.data_root={drawn_tree}/',
+        'train_dataloader.num_workers=0',
+        'train_dataloader.persistent_workers=False',
+        'test_dataloader.num_workers=0',
+        'test_dataloader.persistent_workers=False',
+        'load_from=None', 'default_hooks.logger.interval=1',
+        'default_hooks.checkpoint.interval=2'] + extra
+    work = tmp_path / 'work'
+    log = run('train.py', config, '--work-dir', str(work), '--cfg-options',
+              'train_cfg.max_iters=2', *options)
+    assert (work / 'iter_2.pth').exists()
+    assert 'loss_dmota' in log
+    log = run('test.py', config, '--checkpoint', str(work / 'iter_2.pth'),
+              '--work-dir', str(tmp_path / 'test'), '--json',
+              str(tmp_path / 'm.json'), '--cfg-options', *options)
+    assert 'OVERALL' in log
+    metrics = json.load(open(tmp_path / 'm.json'))
+    # every half-val sequence scored, the MOT15-flavoured one included
+    assert sorted(metrics['sequences']) == [
+        'NEW-02-DPM', 'NEW-02-SDP', 'OLD-01']
+    assert metrics['commit'] and 'test.py' in metrics['command']
+    results = sorted(p.name for p in (tmp_path / 'test' /
+                                      'results').glob('*.txt'))
+    assert results == ['NEW-02-DPM.txt', 'NEW-02-SDP.txt', 'OLD-01.txt']
