@@ -1,7 +1,10 @@
+# isort: skip_file
 """Pictures: tracks drawn on a sequence (GIF), training curves (PNG), the
-DHN's soft assignment beside Hungarian's for one frame (PNG).
+DHN's soft assignment beside Hungarian's for one frame (PNG), one frame
+with its ground truth and public detections (PNG/JPEG).
 
     .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
+    .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg
     .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ...
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
 """
@@ -17,8 +20,8 @@ require_mmdeepmot()
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from mmdeepmot.visualization import (draw_tracks, plot_assignment,  # noqa
-                                     plot_training)
+from mmdeepmot.visualization import (  # noqa: E402
+    draw_labelled_frame, draw_tracks, plot_assignment, plot_training)
 
 
 def latest_scalars(work_dir: str) -> str:
@@ -68,6 +71,12 @@ def main() -> None:
     p.add_argument('out')
     p.add_argument('--max-frames', type=int, default=150)
     p.add_argument('--scale', type=float, default=1.0)
+    p = sub.add_parser('frame', help='a frame with its gt and detections')
+    p.add_argument('seq_dir')
+    p.add_argument('frame', type=int)
+    p.add_argument('out')
+    p.add_argument('--scale', type=float, default=2.0)
+    p.add_argument('--no-det', action='store_true')
     p = sub.add_parser('curves', help='training curves of work dirs')
     p.add_argument('out')
     p.add_argument('runs', nargs='+', help='NAME=WORK_DIR or scalars.json')
@@ -79,6 +88,9 @@ def main() -> None:
     if args.what == 'tracks':
         path = draw_tracks(args.seq_dir, args.result, args.out,
                            args.max_frames, args.scale)
+    elif args.what == 'frame':
+        path = draw_labelled_frame(args.seq_dir, args.frame, args.out,
+                                   not args.no_det, args.scale)
     elif args.what == 'curves':
         runs = {}
         for item in args.runs:

@@ -1,5 +1,8 @@
 from .assignment_figure import plot_assignment
+from .labelled_frame import draw_labelled_frame
 from .track_video import draw_tracks
 from .training_curves import plot_training
 
-__all__ = ['draw_tracks', 'plot_assignment', 'plot_training']
+__all__ = [
+    'draw_tracks', 'draw_labelled_frame', 'plot_assignment', 'plot_training'
+]
