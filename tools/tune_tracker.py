@@ -2,7 +2,7 @@
 on a split other than the test split, with one model load.
 
     .venv/bin/python tools/tune_tracker.py CONFIG --checkpoint CKPT \\
-        --split half-val \\
+        --split half-val [--videos FRCNN] \\
         --grid mot_tracker.death_score_thr=0.3,0.6 \\
                mot_tracker.support_iou_thr=None,0.3 \\
         [--metric MOTA] [--work-dir DIR] [--cfg-options key=value ...]
@@ -25,9 +25,11 @@ from mmengine.config import DictAction  # noqa: E402
 from mmengine.utils import mkdir_or_exist  # noqa: E402
 
 from mmdeepmot.apis import build_runner, load_config  # noqa: E402
-from mmdeepmot.apis.tracker_search import (parse_grid, ranked_table,  # noqa
-                                           search, use_split)
+from mmdeepmot.apis.tracker_search import (keep_videos,  # noqa: E402
+                                           parse_grid, ranked_table, search,
+                                           use_split)
 from mmdeepmot.evaluation.trackeval_mot import SUMMARY  # noqa: E402
+from mmdeepmot.utils import provenance  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -38,6 +40,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument('--split', default='half-val',
                         help='annotations/<split>_cocoformat.json (and '
                         '_detections.pkl) of the data root')
+    parser.add_argument('--videos', help='only videos whose name contains '
+                        'this (e.g. FRCNN: one variant per MOT17 video)')
     parser.add_argument('--grid', nargs='+', required=True,
                         help='KEY=V1,V2,... on the built model')
     parser.add_argument('--metric', default='MOTA')
@@ -53,6 +57,10 @@ def main() -> None:
     use_split(cfg, args.split)
     name = osp.splitext(osp.basename(args.config))[0]
     work_dir = args.work_dir or osp.join('work_dirs', 'tune', name)
+    if args.videos:
+        mkdir_or_exist(work_dir)
+        kept = keep_videos(cfg, args.videos, work_dir)
+        print(f'tuning on {len(kept)} videos: {", ".join(kept)}')
     runner = build_runner(cfg, work_dir=work_dir,
                           checkpoint=args.checkpoint,
                           results_dir=osp.join(work_dir, 'results'))
@@ -63,7 +71,8 @@ def main() -> None:
     with open(out + '.md', 'w') as f:
         f.write(text + '\n')
     with open(out + '.json', 'w') as f:
-        json.dump(dict(split=args.split, metric=args.metric, rows=rows), f,
+        json.dump(dict(split=args.split, videos=args.videos,
+                       metric=args.metric, rows=rows, **provenance()), f,
                   indent=2)
     best = max(rows, key=lambda r: r['metrics'].get(args.metric, -1e9))
     print(text)

@@ -2,8 +2,10 @@
 model and data are built once, each setting is one pass of the test loop."""
 import ast
 import itertools
+import os.path as osp
 from typing import Dict, List, Sequence
 
+import mmengine
 from mmengine.config import Config
 from mmengine.logging import print_log
 from mmengine.runner import Runner
@@ -59,6 +61,37 @@ def use_split(cfg: Config, split: str) -> None:
         dataset.detection_file = f'annotations/{split}_detections.pkl'
     dataset.data_prefix = dict(
         img_path='test' if split == 'test' else 'train')
+
+
+def keep_videos(cfg: Config, pattern: str, out_dir: str) -> List[str]:
+    """Narrow the test dataset to the videos whose name contains
+    ``pattern`` (e.g. ``FRCNN``: one variant of each MOT17 video): the
+    annotations (and public detections) of those videos are written to
+    ``out_dir`` and the dataset points there. Returns the kept names."""
+    dataset = cfg.test_dataloader.dataset
+    root = dataset.get('data_root') or ''
+    ann = mmengine.load(osp.join(root, dataset.ann_file))
+    videos = [v for v in ann['videos'] if pattern in v['name']]
+    if not videos:
+        raise ValueError(f'no video of {dataset.ann_file} has {pattern!r} '
+                         f'in its name ({[v["name"] for v in ann["videos"]]})')
+    ids = {v['id'] for v in videos}
+    images = [i for i in ann['images'] if i['video_id'] in ids]
+    image_ids = {i['id'] for i in images}
+    ann.update(videos=videos, images=images, annotations=[
+        a for a in ann['annotations'] if a['image_id'] in image_ids])
+    stem = osp.splitext(osp.basename(dataset.ann_file))[0]
+    dataset.ann_file = osp.abspath(osp.join(out_dir, f'{stem}_{pattern}.json'))
+    mmengine.dump(ann, dataset.ann_file)
+    if dataset.get('detection_file'):
+        det = mmengine.load(osp.join(root, dataset.detection_file))
+        names = {i['file_name'] for i in images}
+        det['det_bboxes'] = {k: v for k, v in det['det_bboxes'].items()
+                             if k in names}
+        dataset.detection_file = osp.abspath(
+            osp.join(out_dir, f'{stem}_{pattern}_detections.pkl'))
+        mmengine.dump(det, dataset.detection_file)
+    return [v['name'] for v in videos]
 
 
 def settings(grid: Dict[str, list]) -> List[Dict[str, object]]:
