@@ -2,8 +2,13 @@
 both with tools/test.py and print the comparison on the test split.
 
     .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} \
-        [--seeds 0 1 2] \
+        [--seeds 0 1 2] [--stage0] \
         [--work-dir work_dirs/twins] [--cfg-options key=value ...]
+
+Pairs: tracktor and siamrpn (the generated toy set), tracktor-mot17drawn
+and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn). --stage0 also
+tests the weights both twins start from (the vanilla config's load_from),
+as run stage0_<vanilla config> (one test: it has no seed).
 
 Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
 again and an interrupted one resumes from its last checkpoint, so running
@@ -11,7 +16,8 @@ the command again after a stop picks up where it was. A run is tested again
 when its metrics are older than its checkpoint or were computed under other
 test-time settings (model, test data or metric changed). The table (mean over
 seeds, and DeepMOT minus vanilla per seed) is printed and written to
-WORK_DIR/<tracker>_twins.md and .json.
+WORK_DIR/<tracker>_twins.md and .json (run name -> seed -> metrics, and the
+command and commit under "provenance").
 """
 import argparse
 import hashlib
@@ -31,6 +37,7 @@ from mmengine.config import Config, DictAction  # noqa: E402
 from mmengine.runner import find_latest_checkpoint  # noqa: E402
 
 from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
+from mmdeepmot.utils import provenance  # noqa: E402
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 SUMMARY = trackeval_mot.SUMMARY
@@ -39,7 +46,14 @@ PAIRS = {
                  'configs/toy/deepmot_tracktor_toy.py'),
     'siamrpn': ('configs/toy/vanilla_siamrpn_toy.py',
                 'configs/toy/deepmot_siamrpn_toy.py'),
+    'tracktor-mot17drawn': (
+        'configs/mot17_drawn/vanilla_tracktor_mot17drawn.py',
+        'configs/mot17_drawn/deepmot_tracktor_mot17drawn.py'),
+    'siamrpn-mot17drawn': (
+        'configs/mot17_drawn/vanilla_siamrpn_mot17drawn.py',
+        'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
 }
+STAGE0 = 'stage0'  # the seed column of the stage-0 row
 
 
 def _options(opts: Dict[str, object]) -> List[str]:
@@ -80,16 +94,23 @@ def train_and_test(config: str, seed: int, work_dir: str,
             cmd.append('--resume')
         subprocess.run(cmd + _options(run_opts),
                        check=True, cwd=ROOT)
+    return test_once(config, cfg, final, work_dir, opts)
+
+
+def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
+              opts: Dict[str, object]) -> Dict[str, float]:
+    """Overall metrics of ``checkpoint``; tested again only when they are
+    older than it or were computed under another test signature."""
     metrics_file = osp.join(work_dir, 'test_metrics.json')
     signature_file = osp.join(work_dir, 'test_signature.txt')
     signature = test_signature(cfg)
     stale = not osp.isfile(metrics_file) or \
-        osp.getmtime(metrics_file) < osp.getmtime(final) or \
+        osp.getmtime(metrics_file) < osp.getmtime(checkpoint) or \
         _read(signature_file) != signature
     if stale:
         subprocess.run(
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
-             '--checkpoint', final, '--work-dir', work_dir, '--json',
+             '--checkpoint', checkpoint, '--work-dir', work_dir, '--json',
              metrics_file, '--results-dir', osp.join(work_dir, 'results'),
              *_options(opts)],
             check=True, cwd=ROOT)
@@ -99,10 +120,22 @@ def train_and_test(config: str, seed: int, work_dir: str,
         return json.load(f)['overall']
 
 
+def test_stage0(config: str, work_dir: str,
+                opts: Dict[str, object]) -> Dict[str, float]:
+    """Test the weights a twin starts from (its config's ``load_from``)."""
+    cfg = Config.fromfile(osp.join(ROOT, config))
+    cfg.merge_from_dict(opts)
+    if not cfg.get('load_from'):
+        raise ValueError(f'{config} has no load_from: no stage 0 to test')
+    checkpoint = osp.join(ROOT, cfg.load_from) \
+        if not osp.isabs(cfg.load_from) else cfg.load_from
+    return test_once(config, cfg, checkpoint, work_dir, opts)
+
+
 def table(runs: Dict[str, Dict[int, Dict[str, float]]],
           seeds: List[int]) -> str:
     """Markdown: one row per run, the mean per config, the difference."""
-    names = list(runs)
+    names = [n for n in runs if STAGE0 not in runs[n]]
     lines = ['| run | seed | ' + ' | '.join(SUMMARY) + ' |',
              '|---|---|' + '---|' * len(SUMMARY)]
 
@@ -110,6 +143,9 @@ def table(runs: Dict[str, Dict[int, Dict[str, float]]],
         return ' | '.join(trackeval_mot.markdown_cell(k, row[k])
                           for k in SUMMARY)
 
+    for name, run in runs.items():
+        if STAGE0 in run:
+            lines.append(f'| {name} | - | {cells(run[STAGE0])} |')
     for name in names:
         for seed in seeds:
             lines.append(f'| {name} | {seed} | {cells(runs[name][seed])} |')
@@ -132,13 +168,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('tracker', choices=sorted(PAIRS))
     parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
+    parser.add_argument('--stage0', action='store_true',
+                        help='also test the weights both twins start from')
     parser.add_argument('--work-dir', default='work_dirs/twins')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         default={}, help='applied to both twins')
     args = parser.parse_args()
     start = time.time()
     work_root = osp.abspath(args.work_dir)
-    runs: Dict[str, Dict[int, Dict[str, float]]] = {}
+    runs: Dict[str, Dict[object, Dict[str, float]]] = {}
+    if args.stage0:
+        vanilla = PAIRS[args.tracker][0]
+        name = 'stage0_' + osp.splitext(osp.basename(vanilla))[0].replace(
+            'vanilla_', '')
+        work_dir = osp.join(work_root, name)
+        print(f'== {name} -> {work_dir}', flush=True)
+        runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
+                                          dict(args.cfg_options))}
     for config in PAIRS[args.tracker]:
         name = osp.splitext(osp.basename(config))[0]
         runs[name] = {}
@@ -154,7 +200,7 @@ def main() -> None:
     with open(base + '.md', 'w') as f:
         f.write(text + '\n')
     with open(base + '.json', 'w') as f:
-        json.dump(runs, f, indent=2)
+        json.dump(dict(runs, provenance=provenance()), f, indent=2)
     print(f'written {base}.md and .json; {time.time() - start:.0f} s')
 
 

@@ -24,10 +24,8 @@ require_mmdeepmot()
 from mmengine.config import DictAction  # noqa: E402
 from mmengine.utils import mkdir_or_exist  # noqa: E402
 
+from mmdeepmot.apis import tracker_search  # noqa: E402
 from mmdeepmot.apis import build_runner, load_config  # noqa: E402
-from mmdeepmot.apis.tracker_search import (keep_videos,  # noqa: E402
-                                           parse_grid, ranked_table, search,
-                                           use_split)
 from mmdeepmot.evaluation.trackeval_mot import SUMMARY  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
 
@@ -52,20 +50,20 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    grid = parse_grid(args.grid)
+    grid = tracker_search.parse_grid(args.grid)
     cfg = load_config(args.config, args.cfg_options)
-    use_split(cfg, args.split)
+    tracker_search.use_split(cfg, args.split)
     name = osp.splitext(osp.basename(args.config))[0]
     work_dir = args.work_dir or osp.join('work_dirs', 'tune', name)
     if args.videos:
         mkdir_or_exist(work_dir)
-        kept = keep_videos(cfg, args.videos, work_dir)
+        kept = tracker_search.keep_videos(cfg, args.videos, work_dir)
         print(f'tuning on {len(kept)} videos: {", ".join(kept)}')
     runner = build_runner(cfg, work_dir=work_dir,
                           checkpoint=args.checkpoint,
                           results_dir=osp.join(work_dir, 'results'))
-    rows = search(runner, grid)
-    text = ranked_table(rows, args.metric, SUMMARY)
+    rows = tracker_search.search(runner, grid)
+    text = tracker_search.ranked_table(rows, args.metric, SUMMARY)
     mkdir_or_exist(work_dir)
     out = osp.join(work_dir, f'tune_{args.split}')
     with open(out + '.md', 'w') as f:
