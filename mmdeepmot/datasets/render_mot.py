@@ -198,14 +198,14 @@ class VideoScene:
 
     def look_index(self, identity: int) -> int:
         """The palette entry an identity looks like."""
-        return int(self._rng(6, identity).integers(self.cfg.looks))
+        return int(self._rng(4, identity).integers(self.cfg.looks))
 
     def look(self, identity: int, kind: str) -> List[Tuple[int, int, int]]:
         """An identity's colours: a palette look with a slight shift of its
         own (alike, not equal, to others of that look)."""
         if identity not in self._looks:
-            rng = self._rng(4, identity)
-            base = self.palette[self.look_index(identity)].astype(float)
+            rng = self._rng(4, identity)  # its first draw: the look index
+            base = self.palette[rng.integers(self.cfg.looks)].astype(float)
             colors = np.clip(base + rng.normal(0, 8, base.shape), 0, 255)
             if kind == 'distractor':  # mannequins, posters: greyish
                 colors = 0.8 * colors.mean(1, keepdims=True) + 0.2 * colors
