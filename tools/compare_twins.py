@@ -199,8 +199,9 @@ def main() -> None:
     base = osp.join(work_root, f'{args.tracker}_twins')
     with open(base + '.md', 'w') as f:
         f.write(text + '\n')
+    record = dict(runs, provenance=provenance())
     with open(base + '.json', 'w') as f:
-        json.dump(dict(runs, provenance=provenance()), f, indent=2)
+        json.dump(record, f, indent=2)
     print(f'written {base}.md and .json; {time.time() - start:.0f} s')
 
 

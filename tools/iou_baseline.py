@@ -77,12 +77,12 @@ def main() -> None:
         print('\nper detector')
         print(format_table(per_detector, overall))
     if args.json:
+        record = dict(overall=overall, per_detector=per_detector,
+                      sequences=per_seq, subset=args.subset,
+                      min_score=args.min_score, min_iou=args.min_iou,
+                      **provenance())  # before the file is opened: clean
         with open(args.json, 'w') as f:
-            json.dump(dict(overall=overall, per_detector=per_detector,
-                           sequences=per_seq, subset=args.subset,
-                           min_score=args.min_score, min_iou=args.min_iou,
-                           **provenance()),
-                      f, indent=2)
+            json.dump(record, f, indent=2)
         print(f'wrote {args.json}')
 
 

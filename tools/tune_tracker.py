@@ -68,10 +68,10 @@ def main() -> None:
     out = osp.join(work_dir, f'tune_{args.split}')
     with open(out + '.md', 'w') as f:
         f.write(text + '\n')
+    record = dict(split=args.split, videos=args.videos, metric=args.metric,
+                  rows=rows, **provenance())
     with open(out + '.json', 'w') as f:
-        json.dump(dict(split=args.split, videos=args.videos,
-                       metric=args.metric, rows=rows, **provenance()), f,
-                  indent=2)
+        json.dump(record, f, indent=2)
     best = max(rows, key=lambda r: r['metrics'].get(args.metric, -1e9))
     print(text)
     print(f'\nbest {args.metric} on {args.split}: --cfg-options ' + ' '.join(
