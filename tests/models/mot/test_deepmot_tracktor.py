@@ -86,3 +86,50 @@ def test_deepmot_loss_reaches_score_head(tiny_toy_mot, tmp_path):
     g = grads(model, losses['loss_dmota'])
     cls = g['detector.roi_head.bbox_head.fc_cls.weight']
     assert cls is not None and cls.abs().sum() > 0
+
+
+def test_public_detections_replace_rpn_proposals(tiny_toy_mot, tmp_path):
+    from mmengine.runner import load_checkpoint
+
+    from mmdeepmot.structures import box_iou
+    cfg = Config.fromfile(osp.join(CONFIGS, 'vanilla_tracktor_toy.py'))
+    cfg.test_dataloader.dataset.data_root = tiny_toy_mot + '/'
+    cfg.test_dataloader.num_workers = 0
+    cfg.test_dataloader.persistent_workers = False
+    cfg.test_dataloader.dataset.pipeline[-1].meta_keys = ('public_bboxes', )
+    cfg.work_dir = str(tmp_path)
+    cfg.load_from = None
+    runner = Runner.from_cfg(cfg)
+    model = runner.model
+    load_checkpoint(model, osp.join(ROOT, 'checkpoints',
+                                    'tracktor_detector_toy.pth'))
+    model.eval()
+    batch = next(iter(runner.test_dataloader))
+    data = model.data_preprocessor(batch, training=False)
+    sample = data['data_samples'][0]
+    public = torch.as_tensor(sample.metainfo['public_bboxes'])
+    assert len(public) > 0
+
+    def detections(public_boxes, use_public=True):
+        model.public_detections = use_public
+        model.tracker.reset()
+        s = sample.clone()
+        if public_boxes is not None:
+            s.set_metainfo(dict(public_bboxes=public_boxes))
+        with torch.no_grad():
+            return model.predict(data['inputs'], [s])[0].pred_det_instances
+
+    # the RPN finds people; without public boxes the public mode finds none
+    assert len(detections(None, use_public=False).bboxes) > 0
+    assert len(detections(public[:0])) == 0
+    # every detection is a public box refined by the RoI head
+    dets = detections(public)
+    assert 0 < len(dets.bboxes) <= len(public)
+    iou = box_iou(dets.bboxes.float(), public[:, :4].float())
+    assert (iou.max(1).values > 0.5).all()
+    # a frame without public boxes in its meta is refused, saying how
+    model.public_detections = True
+    s = sample.clone()
+    s.set_metainfo(dict(public_bboxes=None))
+    with pytest.raises(KeyError, match='meta_keys'):
+        model.predict(data['inputs'], [s])
