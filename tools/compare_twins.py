@@ -104,8 +104,9 @@ def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
     metrics_file = osp.join(work_dir, 'test_metrics.json')
     signature_file = osp.join(work_dir, 'test_signature.txt')
     signature = test_signature(cfg)
+    weights = osp.join(ROOT, checkpoint)  # unchanged when absolute
     stale = not osp.isfile(metrics_file) or \
-        osp.getmtime(metrics_file) < osp.getmtime(checkpoint) or \
+        osp.getmtime(metrics_file) < osp.getmtime(weights) or \
         _read(signature_file) != signature
     if stale:
         subprocess.run(
@@ -127,9 +128,9 @@ def test_stage0(config: str, work_dir: str,
     cfg.merge_from_dict(opts)
     if not cfg.get('load_from'):
         raise ValueError(f'{config} has no load_from: no stage 0 to test')
-    checkpoint = osp.join(ROOT, cfg.load_from) \
-        if not osp.isabs(cfg.load_from) else cfg.load_from
-    return test_once(config, cfg, checkpoint, work_dir, opts)
+    # as the config names it (tests run from the repository root), so the
+    # recorded command does not carry this machine's paths
+    return test_once(config, cfg, cfg.load_from, work_dir, opts)
 
 
 def table(runs: Dict[str, Dict[int, Dict[str, float]]],
