@@ -109,9 +109,9 @@ def loss_cost(size: int, matcher: dict, clip: int = 16,
                 for p, g in zip(preds, gts)]
 
     def run(groups):
-        loss.reset()
+        memory = {}  # the groups are one sequence
         for group in groups:
-            out = loss(group)
+            out = loss(group, memory)
             (out['loss_dmota'] + out['loss_dmotp']).backward()
 
     fs = frames()

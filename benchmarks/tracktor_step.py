@@ -52,7 +52,7 @@ def build(name: str, data_root: str, checkpoint: str):
                         logger='silent')
     else:
         # random weights score everything near 0.5: keep all tracks
-        model.train_tracker['obj_score_thr'] = 0.0
+        model.unroll_cfg['obj_score_thr'] = 0.0
     params = [p for p in model.parameters() if p.requires_grad]
     optim = torch.optim.SGD(params, lr=1e-4, momentum=0.9)
     data = cfg.train_dataloader.dataset

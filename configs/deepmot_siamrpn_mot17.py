@@ -14,7 +14,7 @@
 _base_ = [
     'mmtrack::sot/siamese_rpn/'
     'siamese-rpn_r50_8xb28-20e_imagenetvid-imagenetdet-coco_base.py',
-    './_base_/deepmot_loss.py'
+    './_base_/deepmot_loss.py', './_base_/datasets/mot17_loaders.py'
 ]
 custom_imports = dict(imports=['mmdeepmot'], allow_failed_imports=False)
 
@@ -33,20 +33,15 @@ model = dict(
     frozen_modules=['backbone'],
     # MOT17's DPM detections score partly below 0; set det_score_thr and
     # the death rules on half-train with tools/tune_tracker.py
-    mot_tracker=dict(
+    head=dict(type='MultiSiameseRPNHead'),
+    tracker=dict(
+        type='SiamRPNMOTTracker',
         det_score_thr=0.0,
-        birth_iou_thr=0.3,
         death_score_thr=0.5,
         max_lost=3,
         support_iou_thr=0.3,
-        max_unsupported=10,
-        nms_iou_thr=0.6,
-        reid_thr=None,
-        reid_frames=30),
-    train_tracker=dict(birth_iou_thr=0.5, death_iou_thr=0.3),
-    track_jitter=dict(shift=0.05, scale=0.05))
+        nms_iou_thr=0.6))
 
-data_root = 'data/MOT17/'
 # SiamRPN crops its own regions from the full frame: no resize or crop
 # here; flips and colour changes are shared by the frames of a clip
 train_pipeline = [
@@ -67,39 +62,15 @@ test_pipeline = [
     dict(type='PackTrackInputs', pack_single_img=True,
          meta_keys=('public_bboxes', ))
 ]
+data_root = 'data/MOT17/'  # the loaders' (mot17_loaders.py)
 train_dataloader = dict(
+    _base_.mot17_clip_loader,
     _delete_=True,
-    batch_size=2,
-    num_workers=2,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type='MOTClipDataset',
-        clip_length=3,
-        frame_stride=1,
-        data_root=data_root,
-        visibility_thr=-1,
-        ann_file='annotations/half-train_cocoformat.json',
-        data_prefix=dict(img_path='train'),
-        metainfo=dict(CLASSES=('pedestrian', )),
-        pipeline=train_pipeline))
-# (the SOT base has no val/test loaders to replace)
+    dataset=dict(_base_.mot17_clip_loader.dataset, pipeline=train_pipeline))
 val_dataloader = dict(
-    batch_size=1,
-    num_workers=2,
-    persistent_workers=True,
-    drop_last=False,
-    sampler=dict(type='VideoSampler'),
-    dataset=dict(
-        type='MOTDetDataset',
-        data_root=data_root,
-        ann_file='annotations/half-val_cocoformat.json',
-        detection_file='annotations/half-val_detections.pkl',
-        data_prefix=dict(img_path='train'),
-        ref_img_sampler=None,
-        load_as_video=True,
-        test_mode=True,
-        pipeline=test_pipeline))
+    _base_.mot17_public_test_loader,
+    dataset=dict(_base_.mot17_public_test_loader.dataset,
+                 pipeline=test_pipeline))
 test_dataloader = val_dataloader
 val_evaluator = dict(type='MOTChallengeTableMetrics', benchmark='MOT17')
 test_evaluator = val_evaluator

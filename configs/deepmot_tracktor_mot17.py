@@ -14,7 +14,7 @@
 _base_ = [
     'mmtrack::mot/tracktor/'
     'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py',
-    './_base_/deepmot_loss.py'
+    './_base_/deepmot_loss.py', './_base_/datasets/mot17_loaders.py'
 ]
 custom_imports = dict(imports=['mmdeepmot'], allow_failed_imports=False)
 
@@ -22,13 +22,10 @@ model = dict(
     type='DeepMOTTracktor',
     deepmot_loss={{_base_.deepmot_loss}},
     detector_loss_weight=1.0,
-    track_jitter=dict(shift=0.1, scale=0.1),
-    train_tracker=dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5),
     frozen_modules=['detector.backbone', 'detector.neck',
                     'detector.rpn_head', 'reid'],
     public_detections=True)
 
-data_root = 'data/MOT17/'
 # every random choice is shared by the frames of a clip: a track carried
 # from frame t-1 to t must see both frames through the same crop and flip
 train_pipeline = [
@@ -62,28 +59,14 @@ test_pipeline = [
          meta_keys=('public_bboxes', ))
 ]
 train_dataloader = dict(
+    _base_.mot17_clip_loader,
     _delete_=True,
-    batch_size=2,
-    num_workers=2,
-    persistent_workers=True,
-    sampler=dict(type='DefaultSampler', shuffle=True),
-    dataset=dict(
-        type='MOTClipDataset',
-        clip_length=3,
-        frame_stride=1,
-        data_root=data_root,
-        visibility_thr=-1,
-        ann_file='annotations/half-train_cocoformat.json',
-        data_prefix=dict(img_path='train'),
-        metainfo=dict(CLASSES=('pedestrian', )),
-        pipeline=train_pipeline))
-
+    dataset=dict(_base_.mot17_clip_loader.dataset, pipeline=train_pipeline))
 val_dataloader = dict(
-    dataset=dict(
-        type='MOTDetDataset',
-        data_root=data_root,
-        detection_file='annotations/half-val_detections.pkl',
-        pipeline=test_pipeline))
+    _base_.mot17_public_test_loader,
+    _delete_=True,
+    dataset=dict(_base_.mot17_public_test_loader.dataset,
+                 pipeline=test_pipeline))
 test_dataloader = val_dataloader
 val_evaluator = dict(_delete_=True, type='MOTChallengeTableMetrics',
                      benchmark='MOT17')

@@ -29,8 +29,8 @@ def tiny_dhn_checkpoint(tmp_path_factory):
 def tiny_toy_mot(tmp_path_factory):
     """A tiny generated MOT17-layout data set with CocoVID annotations:
     one train and one test video (one detection profile), 160 x 96."""
-    from mmdeepmot.datasets.cocovid import mot_to_cocovid
-    from mmdeepmot.datasets.toy_mot import ToyMOTConfig, make_toy_mot
+    from mmdeepmot.data_prep.cocovid import mot_to_cocovid
+    from mmdeepmot.toy.toy_mot import ToyMOTConfig, make_toy_mot
     root = tmp_path_factory.mktemp('tiny_toy_mot')
     cfg = ToyMOTConfig(width=160, height=96, num_frames=(8, 10),
                        num_people=(3, 5), train_seqs=1, test_seqs=1,

@@ -6,26 +6,26 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.apis import load_dhn, save_dhn  # noqa: E402
-from mmdeepmot.apis.dhn_loader import read_dhn_checkpoint  # noqa: E402
+from mmdeepmot import apis  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument('checkpoint', help='mmengine checkpoint of DHNTrainer')
+    parser.add_argument('checkpoint',
+                        help='mmengine checkpoint of SupervisedDHN')
     parser.add_argument('out', help='output .pth')
     parser.add_argument('--config', help='config name to record')
     parser.add_argument(
         '--metrics', help='JSON of the validation figures to record')
     args = parser.parse_args()
-    cfg, _, src_meta = read_dhn_checkpoint(args.checkpoint)
-    dhn = load_dhn(args.checkpoint)
+    cfg, _, src_meta = apis.read_dhn_checkpoint(args.checkpoint)
+    dhn = apis.load_dhn(args.checkpoint)
     meta = dict(
         source=args.checkpoint,
         iter=src_meta.get('iter'),
         config=args.config,
         metrics=json.loads(args.metrics) if args.metrics else None)
-    save_dhn(dhn, cfg, args.out, meta)
+    apis.save_dhn(dhn, cfg, args.out, meta)
     print(f'wrote {args.out}')
 
 

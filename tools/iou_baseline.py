@@ -23,13 +23,9 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.datasets.cocovid import (  # noqa: E402
-    SUBSETS, list_sequences, subset_frames)
-from mmdeepmot.datasets.mot_challenge_io import (  # noqa: E402 isort:skip
-    read_mot_txt, read_seqinfo, write_mot_txt)
-from mmdeepmot.evaluation.trackeval_mot import (  # noqa: E402
-    evaluate_mot_results, format_table)
-from mmdeepmot.models.mot.iou_tracker import iou_track  # noqa: E402
+from mmdeepmot.baselines import iou_track  # noqa: E402
+from mmdeepmot.datasets import mot_challenge_io as mot_io  # noqa: E402
+from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
 
 
@@ -47,35 +43,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('split_dir', help='e.g. data/toy-mot17/test')
     parser.add_argument('--out', required=True, help='result folder')
-    parser.add_argument('--subset', default='train', choices=SUBSETS,
+    parser.add_argument('--subset', default='train', choices=mot_io.SUBSETS,
                         help='frames to track: all (train/test) or a half')
     parser.add_argument('--min-score', type=float, default=0.5)
     parser.add_argument('--min-iou', type=float, default=0.3)
     parser.add_argument('--json', help='write the figures here')
     args = parser.parse_args()
-    seqs = list_sequences(args.split_dir)
+    seqs = mot_io.list_sequences(args.split_dir)
     _check_out(args.out, seqs)
     for seq in seqs:
         seq_dir = osp.join(args.split_dir, seq)
-        length = int(read_seqinfo(seq_dir)['seqLength'])
-        det = read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'), 'det')
-        frames = subset_frames(args.subset, length)
+        length = int(mot_io.read_seqinfo(seq_dir)['seqLength'])
+        det = mot_io.read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'), 'det')
+        frames = mot_io.subset_frames(args.subset, length)
         det = det[(det[:, 0] >= frames.start) & (det[:, 0] < frames.stop)]
         rows = iou_track(det, length, args.min_score, args.min_iou)
-        write_mot_txt(osp.join(args.out, f'{seq}.txt'), rows, 'result')
-    per_seq, overall = evaluate_mot_results(
+        mot_io.write_mot_txt(osp.join(args.out, f'{seq}.txt'), rows, 'result')
+    per_seq, overall = trackeval_mot.evaluate_mot_results(
         args.split_dir, args.out, seqs, subset=args.subset)
-    print(format_table(per_seq, overall))
+    print(trackeval_mot.format_table(per_seq, overall))
     groups = defaultdict(list)
     for seq in seqs:
         groups[seq.rsplit('-', 1)[-1]].append(seq)
     per_detector = {}
     if len(groups) > 1 and all(len(g) > 1 for g in groups.values()):
         for name, members in sorted(groups.items()):
-            per_detector[name] = evaluate_mot_results(
+            per_detector[name] = trackeval_mot.evaluate_mot_results(
                 args.split_dir, args.out, members, subset=args.subset)[1]
         print('\nper detector')
-        print(format_table(per_detector, overall))
+        print(trackeval_mot.format_table(per_detector, overall))
     if args.json:
         record = dict(overall=overall, per_detector=per_detector,
                       sequences=per_seq, subset=args.subset,

@@ -12,8 +12,8 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.datasets.cocovid import mot_to_cocovid  # noqa: E402
-from mmdeepmot.datasets.toy_mot import ToyMOTConfig, make_toy_mot  # noqa
+from mmdeepmot.data_prep.cocovid import mot_to_cocovid  # noqa: E402
+from mmdeepmot.toy.toy_mot import ToyMOTConfig, make_toy_mot  # noqa
 
 
 def main() -> None:

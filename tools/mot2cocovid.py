@@ -13,7 +13,7 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.datasets.cocovid import mot_to_cocovid  # noqa: E402
+from mmdeepmot.data_prep.cocovid import mot_to_cocovid  # noqa: E402
 
 
 def main() -> None:

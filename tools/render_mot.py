@@ -19,8 +19,8 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.datasets.render_mot import (MARKER, RenderConfig,  # noqa: E402
-                                           render_mot)
+from mmdeepmot.data_prep.render_mot import (MARKER, RenderConfig,  # noqa: E402
+                                            render_mot)
 
 
 def main() -> None:

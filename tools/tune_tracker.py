@@ -3,12 +3,12 @@ on a split other than the test split, with one model load.
 
     .venv/bin/python tools/tune_tracker.py CONFIG --checkpoint CKPT \\
         --split half-val [--videos FRCNN] \\
-        --grid mot_tracker.death_score_thr=0.3,0.6 \\
-               mot_tracker.support_iou_thr=None,0.3 \\
+        --grid tracker.death_score_thr=0.3,0.6 \\
+               tracker.support_iou_thr=None,0.3 \\
         [--metric MOTA] [--work-dir DIR] [--cfg-options key=value ...]
 
 Grid keys are paths on the built model (attributes or dict keys, e.g.
-``mot_tracker.max_lost`` for DeepMOTSiamRPN, ``tracker.obj_score_thr``
+``tracker.max_lost`` for DeepMOTSiamRPN, ``tracker.obj_score_thr``
 for Tracktor). The table, best first, is printed and written to
 WORK_DIR/tune_<split>.md and .json; the best setting is printed as
 ``--cfg-options`` for tools/test.py.

@@ -22,4 +22,4 @@ deepmot_loss = dict(
     distance='deepmot',
     use_scores=False,
     loss_weight=1.0)
-deepmot_hook = dict(type='DeepMOTHook', interval=50)
+deepmot_hook = dict(type='DeepMOTHook')

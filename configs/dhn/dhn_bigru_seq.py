@@ -10,7 +10,7 @@ dhn = dict(
     cell='GRU',
     variant='sequential',
     head_dims=(256, 64))
-model = dict(type='DHNTrainer', dhn=dhn, focal_gamma=0.0)
+model = dict(type='SupervisedDHN', dhn=dhn, focal_gamma=0.0)
 
 max_size = 30
 batch_size = 64

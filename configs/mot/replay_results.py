@@ -5,6 +5,9 @@
 #   .venv/bin/python tools/test.py configs/mot/replay_results.py \
 #       --cfg-options model.results_dir=work_dirs/iou_baseline
 _base_ = ['../_base_/default_runtime.py']
+# MOTResultReplay lives apart from the paper's components
+custom_imports = dict(
+    imports=['mmdeepmot', 'mmdeepmot.baselines'], allow_failed_imports=False)
 
 data_root = 'data/toy-mot17/'
 split = 'test'

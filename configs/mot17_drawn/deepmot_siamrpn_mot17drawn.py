@@ -17,7 +17,7 @@ exemplar_size = 63
 search_size = 127
 
 # model size: the first three stages of a ResNet-18 at 1/4 width, dilated
-# to stride 8, a 32-channel neck, SiameseRPNHead on two levels, crops at
+# to stride 8, a 32-channel neck, the head on two levels, crops at
 # half the recipe's size (anchors scaled with them); trained from scratch
 model = dict(
     init_cfg=None,
@@ -48,14 +48,13 @@ model = dict(
     # settings (README): the recipe's support rule (IoU 0.3, 10 frames)
     # gave MOTA 18; a track must overlap a public detection at IoU 0.7
     # every frame (47.9), the small Siamese network drifts otherwise
-    mot_tracker=dict(
+    tracker=dict(
         death_score_thr=0.8,
         max_lost=3,
         support_iou_thr=0.7,
         max_unsupported=1,
         nms_iou_thr=0.5,
-        reid_thr=0.5,
-        reid_frames=30))
+        reid_thr=0.5))
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'
 
 train_dataloader = dict(num_workers=1, dataset=dict(data_root=data_root))

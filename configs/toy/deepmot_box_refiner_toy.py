@@ -1,6 +1,9 @@
 # A toy box refiner trained with the DeepMOT loss on ToyBoxClipDataset:
 # a seconds-long check that dMOTA rises when the loss is minimised.
 _base_ = ['../_base_/default_runtime.py']
+# ToyBoxRefiner and ToyBoxClipDataset live apart from the paper's components
+custom_imports = dict(
+    imports=['mmdeepmot', 'mmdeepmot.toy'], allow_failed_imports=False)
 
 model = dict(
     type='ToyBoxRefiner',
@@ -24,7 +27,7 @@ train_dataloader = dict(
 train_cfg = dict(type='IterBasedTrainLoop', max_iters=60)
 optim_wrapper = dict(
     type='OptimWrapper', optimizer=dict(type='Adam', lr=3e-3))
-custom_hooks = [dict(type='DeepMOTHook', interval=10)]
+custom_hooks = [dict(type='DeepMOTHook')]
 default_hooks = dict(
     logger=dict(type='LoggerHook', interval=10),
     checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=30))

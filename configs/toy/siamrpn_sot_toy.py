@@ -1,6 +1,7 @@
 # Stage 0 of the toy SiamRPN twins: a small SiamRPN (the first three stages
 # of a ResNet-18 at 1/4 width, dilated to stride 8, 32-channel neck,
-# mmtrack's SiameseRPNHead on two levels) trained
+# mmtrack's SiameseRPNHead decoding all tracks at once, on two levels)
+# trained
 # from scratch on the generated data set (tools/make_toy_mot.py
 # data/toy-mot17) with SiamRPN's own loss, on (template, search region)
 # pairs of the tracks unrolled over 3-frame clips. Both twins
@@ -41,7 +42,7 @@ model = dict(
         norm_cfg=dict(type='BN'),
         act_cfg=None),
     head=dict(
-        type='SiameseRPNHead',
+        type='MultiSiameseRPNHead',
         anchor_generator=dict(
             type='SiameseRPNAnchorGenerator',
             strides=[8],
@@ -86,18 +87,14 @@ model = dict(
     # tracks also die after 3 frames without a public detection at IoU 0.5;
     # a new track whose template is that similar (cosine 0.5) to one dead
     # for at most 30 frames takes its id
-    mot_tracker=dict(
-        det_score_thr=0.5,
-        birth_iou_thr=0.3,
+    tracker=dict(
+        type='SiamRPNMOTTracker',
         death_score_thr=0.8,
         max_lost=1,
         support_iou_thr=0.5,
         max_unsupported=3,
         nms_iou_thr=0.5,
-        reid_thr=0.5,
-        reid_frames=30),
-    train_tracker=dict(birth_iou_thr=0.5, death_iou_thr=0.3),
-    track_jitter=dict(shift=0.05, scale=0.05))
+        reid_thr=0.5))
 
 max_iters = 1000
 train_cfg = dict(type='IterBasedTrainLoop', max_iters=max_iters)

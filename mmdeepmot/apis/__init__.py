@@ -1,8 +1,9 @@
+from ..models.matchers.dhn_io import (DEFAULT_DHN, load_dhn,
+                                      read_dhn_checkpoint, save_dhn)
 from .configs import mmtrack_config_path
-from .dhn_loader import DEFAULT_DHN, load_dhn, save_dhn
 from .runner import build_runner, load_config
 
 __all__ = [
     'build_runner', 'load_config', 'mmtrack_config_path', 'load_dhn',
-    'save_dhn', 'DEFAULT_DHN'
+    'save_dhn', 'read_dhn_checkpoint', 'DEFAULT_DHN'
 ]

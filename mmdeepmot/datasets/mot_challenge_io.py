@@ -1,6 +1,7 @@
 """Read and write MOTChallenge files (gt.txt, det.txt, results, seqinfo.ini)
 with errors that name the file and line of bad input."""
 import configparser
+import os
 import os.path as osp
 from typing import Dict, List, Optional
 
@@ -186,3 +187,48 @@ def frame_image(seq_dir: str, info: Dict[str, object], frame: int) -> str:
     if not osp.isfile(path):
         raise FileNotFoundError(f'missing image of frame {frame}: {path}')
     return path
+
+
+CLASSES = [
+    dict(id=1, name='pedestrian'),
+    dict(id=2, name='person_on_vehicle'),
+    dict(id=3, name='car'),
+    dict(id=4, name='bicycle'),
+    dict(id=5, name='motorbike'),
+    dict(id=6, name='non_mot_vehicle'),
+    dict(id=7, name='static_person'),
+    dict(id=8, name='distractor'),
+    dict(id=9, name='occluder'),
+    dict(id=10, name='occluder_on_ground'),
+    dict(id=11, name='occluder_full'),
+    dict(id=12, name='reflection'),
+    dict(id=13, name='crowd'),
+]
+
+
+def list_sequences(split_dir: str) -> List[str]:
+    """Sequence folders of a split, sorted; an empty split raises."""
+    if not osp.isdir(split_dir):
+        raise FileNotFoundError(f'no split folder {split_dir}')
+    seqs = sorted(d for d in os.listdir(split_dir)
+                  if osp.isdir(osp.join(split_dir, d)))
+    if not seqs:
+        raise FileNotFoundError(f'no sequence folders in {split_dir}')
+    return seqs
+
+
+SUBSETS = ('train', 'test', 'half-train', 'half-val')
+
+
+def subset_frames(subset: str, length: int) -> range:
+    """MOT frame numbers (1-based) of a (half) split, as MMTracking cuts:
+    ``half-train`` is frames 1 .. length // 2 + 1, ``half-val`` the rest;
+    ``train`` and ``test`` are every frame."""
+    if subset not in SUBSETS:
+        raise ValueError(f'subset must be one of {SUBSETS}, got {subset!r}')
+    split = length // 2 + 1
+    if subset == 'half-train':
+        return range(1, split + 1)
+    if subset == 'half-val':
+        return range(split + 1, length + 1)
+    return range(1, length + 1)

@@ -4,7 +4,7 @@ from typing import Any, List
 
 from mmtrack.registry import DATASETS
 
-from .public_detections import MOTDetDataset
+from .mot_det_dataset import MOTDetDataset
 
 
 @DATASETS.register_module()

@@ -9,9 +9,9 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..datasets.cocovid import subset_frames
 from ..datasets.mot_challenge_io import (MOTFormatError, read_gt, read_mot_txt,
-                                         read_seqinfo, row_line, write_mot_txt)
+                                         read_seqinfo, row_line, subset_frames,
+                                         write_mot_txt)
 
 # name in our tables -> (TrackEval metric family, field)
 FIELDS = {

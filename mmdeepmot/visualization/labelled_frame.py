@@ -7,9 +7,8 @@ import os.path as osp
 import cv2
 import numpy as np
 
-from ..datasets.cocovid import CLASSES
-from ..datasets.mot_challenge_io import (frame_image, read_gt, read_mot_txt,
-                                         read_seqinfo)
+from ..datasets.mot_challenge_io import (CLASSES, frame_image, read_gt,
+                                         read_mot_txt, read_seqinfo)
 from .track_video import id_colour
 
 CLASS_NAMES = {c['id']: c['name'] for c in CLASSES}

@@ -28,16 +28,16 @@ def test_set_option_walks_attributes_and_dicts():
         obj_score_thr = 0.5
 
     class Model:
-        mot_tracker = dict(max_lost=5)
+        tracker_rules = dict(max_lost=5)
         tracker = Tracker()
 
     model = Model()
-    set_option(model, 'mot_tracker.max_lost', 2)
+    set_option(model, 'tracker_rules.max_lost', 2)
     set_option(model, 'tracker.obj_score_thr', 0.7)
-    assert model.mot_tracker['max_lost'] == 2
+    assert model.tracker_rules['max_lost'] == 2
     assert model.tracker.obj_score_thr == 0.7
     with pytest.raises(KeyError, match='max_los'):
-        set_option(model, 'mot_tracker.max_los', 2)
+        set_option(model, 'tracker_rules.max_los', 2)
     with pytest.raises(AttributeError, match='obj_thr'):
         set_option(model, 'tracker.obj_thr', 2)
 
@@ -70,11 +70,11 @@ def test_tune_tracker_matches_test_runs(tiny_toy_mot, tmp_path):
 
     out = run('tools/tune_tracker.py', config, '--checkpoint', checkpoint,
               '--split', 'half-val', '--work-dir', str(tmp_path / 'tune'),
-              '--grid', 'mot_tracker.support_iou_thr=0.9,None',
-              'mot_tracker.max_unsupported=0', '--cfg-options', *options)
+              '--grid', 'tracker.support_iou_thr=0.9,None',
+              'tracker.max_unsupported=0', '--cfg-options', *options)
     assert 'best MOTA on half-val: --cfg-options' in out
     rows = json.loads((tmp_path / 'tune' / 'tune_half-val.json').read_text())
-    rows = {r['options']['mot_tracker.support_iou_thr']: r['metrics']
+    rows = {r['options']['tracker.support_iou_thr']: r['metrics']
             for r in rows['rows']}
     assert set(rows) == {0.9, None}
     # the setting tested second sees nothing of the first: same figures

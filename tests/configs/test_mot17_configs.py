@@ -57,7 +57,7 @@ def test_tracktor_mot17_recipe(tiny_toy_mot):
     batch = pseudo_collate([dataset[0], dataset[3]])
     torch.manual_seed(0)
     model.train()
-    model.train_tracker['obj_score_thr'] = 0.0  # random weights
+    model.unroll_cfg['obj_score_thr'] = 0.0  # random weights
     prep = model.data_preprocessor(batch, training=True)
     losses = model.loss(prep['inputs'], prep['data_samples'])
     assert {'loss_dmota', 'loss_dmotp', 'loss_bbox'} <= set(losses)

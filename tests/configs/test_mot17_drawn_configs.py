@@ -10,14 +10,14 @@ import sys
 import pytest
 from mmengine.config import Config
 
-from mmdeepmot.datasets.render_mot import RenderConfig, render_mot
+from mmdeepmot.data_prep.render_mot import RenderConfig, render_mot
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 DRAWN = osp.join(ROOT, 'configs', 'mot17_drawn')
 TRACKERS = {
     # an untrained detector scores everything near 0.5
     'tracktor': ('deepmot_tracktor_mot17drawn.py',
-                 ['model.train_tracker.obj_score_thr=0.0']),
+                 ['model.unroll_cfg.obj_score_thr=0.0']),
     'siamrpn': ('deepmot_siamrpn_mot17drawn.py', []),
 }
 

@@ -1,4 +1,4 @@
-"""tools/render_mot.py and mmdeepmot.datasets.render_mot: frames drawn from
+"""tools/render_mot.py and mmdeepmot.data_prep.render_mot: frames drawn from
 labels-only MOTChallenge trees (a MOT15/MOT17-style tree written here, and
 two real MOT17 sequences from ../shared/data when present)."""
 import os
@@ -11,10 +11,10 @@ import mmengine
 import numpy as np
 import pytest
 
+from mmdeepmot.data_prep.render_mot import RenderConfig, VideoScene, render_mot
 from mmdeepmot.datasets.mot_challenge_io import (MOTFormatError, read_gt,
                                                  read_mot_txt, read_seqinfo,
                                                  write_mot_txt)
-from mmdeepmot.datasets.render_mot import RenderConfig, VideoScene, render_mot
 from mmdeepmot.evaluation.trackeval_mot import evaluate_mot_results
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))

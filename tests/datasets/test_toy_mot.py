@@ -6,11 +6,11 @@ import os.path as osp
 import numpy as np
 import pytest
 
-from mmdeepmot.datasets.cocovid import mot_to_cocovid
+from mmdeepmot.data_prep.cocovid import mot_to_cocovid
 from mmdeepmot.datasets.mot_challenge_io import (MOTFormatError, read_mot_txt,
                                                  read_seqinfo)
-from mmdeepmot.datasets.toy_mot import (ToyMOTConfig, make_toy_mot,
-                                        simulate_sequence, visibilities)
+from mmdeepmot.toy.toy_mot import (ToyMOTConfig, make_toy_mot,
+                                   simulate_sequence, visibilities)
 
 SMALL = ToyMOTConfig(width=200, height=120, num_frames=(12, 16),
                      num_people=(4, 8), train_seqs=1, test_seqs=1,

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from mmdeepmot.apis import build_runner
+from mmdeepmot.data_prep.cocovid import mot_to_cocovid
 from mmdeepmot.datasets import motmetrics_data_file
-from mmdeepmot.datasets.cocovid import mot_to_cocovid
 from mmdeepmot.datasets.mot_challenge_io import (read_mot_txt, write_mot_txt,
                                                  write_seqinfo)
-from mmdeepmot.datasets.toy_mot import ToyMOTConfig, make_toy_mot
+from mmdeepmot.toy.toy_mot import ToyMOTConfig, make_toy_mot
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 CONFIG = osp.join(ROOT, 'configs', 'mot', 'replay_results.py')

@@ -11,9 +11,9 @@ import pytest
 
 from mmdeepmot.datasets import motmetrics_data_file
 from mmdeepmot.datasets.mot_challenge_io import write_seqinfo
-from mmdeepmot.datasets.toy_mot import ToyMOTConfig, make_toy_mot
 from mmdeepmot.evaluation.trackeval_mot import (evaluate_mot_results,
                                                 format_table)
+from mmdeepmot.toy.toy_mot import ToyMOTConfig, make_toy_mot
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 

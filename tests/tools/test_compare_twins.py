@@ -18,7 +18,7 @@ def compare(work, root, *extra):
          'train_dataloader.persistent_workers=False',
          'test_dataloader.num_workers=0',
          'test_dataloader.persistent_workers=False', 'load_from=None',
-         'model.train_tracker.obj_score_thr=0.0', 'train_cfg.max_iters=1',
+         'model.unroll_cfg.obj_score_thr=0.0', 'train_cfg.max_iters=1',
          *extra],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]

@@ -12,7 +12,7 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 CONFIGS = {
     'tracktor': ('deepmot_tracktor_toy.py',
                  # an untrained detector scores everything near 0.5
-                 ['model.train_tracker.obj_score_thr=0.0']),
+                 ['model.unroll_cfg.obj_score_thr=0.0']),
     'siamrpn': ('deepmot_siamrpn_toy.py', []),
 }
 

@@ -1,5 +1,5 @@
-"""Prepares DeepMOT losses for training and logs their soft MOT figures."""
-from typing import List, Optional, Sequence
+"""Loads and freezes the DHN of every DeepMOT loss before training."""
+from typing import List, Optional
 
 from mmengine.hooks import Hook
 from mmengine.model import is_model_wrapper
@@ -7,8 +7,6 @@ from mmtrack.registry import HOOKS
 
 from ...models.losses import DeepMOTLoss
 from ...models.matchers import DHNMatcher
-
-LOGGED = ('dmota', 'dmotp', 'soft_fp', 'soft_fn', 'soft_ids', 'soft_tp')
 
 
 def deepmot_losses(model) -> List[DeepMOTLoss]:
@@ -18,38 +16,25 @@ def deepmot_losses(model) -> List[DeepMOTLoss]:
     return [m for m in model.modules() if isinstance(m, DeepMOTLoss)]
 
 
-def _sequence_starts(data_batch) -> List[object]:
-    """Keys of the videos whose first frame is in this batch."""
-    if not isinstance(data_batch, dict):
-        return []
-    starts = []
-    for sample in data_batch.get('data_samples', None) or []:
-        meta = getattr(sample, 'metainfo', sample)
-        if not isinstance(meta, dict):
-            continue
-        if meta.get('frame_id', None) == 0:
-            starts.append(meta.get('video_id', meta.get('ori_filename')))
-    return starts
-
-
 @HOOKS.register_module()
 class DeepMOTHook(Hook):
-    """Loads and freezes the DHN of every DeepMOT loss before training,
-    resets a sequence's match memory when its first frame comes, and logs
-    the mean dMOTA, dMOTP and soft counts every ``interval`` iterations.
+    """Loads and freezes the DHN of every DeepMOT loss before the run, so
+    that a missing or wrong DHN file fails before the first iteration, and
+    says which weights it uses.
+
+    The loss's soft figures (``dmota``, ``dmotp``, ``soft_fp``, ...) are
+    among the model's outputs, so ``LoggerHook`` logs them; the loss keeps
+    no state between iterations, so nothing is reset here.
 
     Args:
-        dhn_checkpoint: overrides the DHN weights of every ``DHNMatcher``.
-        interval: iterations between summaries.
+        dhn_checkpoint (str, optional): overrides the DHN weights of every
+            ``DHNMatcher``. Defaults to None (each matcher's own).
     """
 
     priority = 'NORMAL'
 
-    def __init__(self,
-                 dhn_checkpoint: Optional[str] = None,
-                 interval: int = 50) -> None:
+    def __init__(self, dhn_checkpoint: Optional[str] = None) -> None:
         self.dhn_checkpoint = dhn_checkpoint
-        self.interval = interval
 
     def before_run(self, runner) -> None:
         for loss in deepmot_losses(runner.model):
@@ -62,38 +47,3 @@ class DeepMOTHook(Hook):
                 assert not any(p.requires_grad for p in dhn.parameters())
                 runner.logger.info('DeepMOTHook: frozen DHN from '
                                    f'{matcher.checkpoint or "shipped file"}')
-
-    def _reset_started(self, runner, data_batch) -> None:
-        starts = _sequence_starts(data_batch)
-        if not starts:
-            return
-        for loss in deepmot_losses(runner.model):
-            for key in starts:
-                loss.reset(key)
-
-    def before_train_iter(self, runner, batch_idx: int,
-                          data_batch=None) -> None:
-        self._reset_started(runner, data_batch)
-
-    def before_val_iter(self, runner, batch_idx: int,
-                        data_batch=None) -> None:
-        self._reset_started(runner, data_batch)
-
-    def before_test_iter(self, runner, batch_idx: int,
-                         data_batch=None) -> None:
-        self._reset_started(runner, data_batch)
-
-    def after_train_iter(self, runner, batch_idx: int, data_batch=None,
-                         outputs: Optional[Sequence] = None) -> None:
-        if not self.every_n_train_iters(runner, self.interval):
-            return
-        hub = runner.message_hub
-        parts = []
-        for name in LOGGED:
-            key = f'train/{name}'
-            if key in hub.log_scalars:
-                value = hub.log_scalars[key].mean(self.interval)
-                parts.append(f'{name}: {value:.4f}')
-        if parts:
-            runner.logger.info('DeepMOT (mean of last '
-                               f'{self.interval} iters) ' + '  '.join(parts))

@@ -1,5 +1,5 @@
 """The DeepMOT loss: (1 - dMOTA) + lambda * (1 - dMOTP), via a soft matcher."""
-from typing import Dict, Hashable, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import torch
 from mmtrack.registry import MODELS
@@ -10,6 +10,8 @@ from ...structures import (check_boxes, deepmot_distance, image_diagonal,
 from .soft_counts import soft_frame_counts
 
 Frame = Dict[str, Union[Tensor, Sequence[int], Tuple[int, int]]]
+# object id -> the track id it was last matched to, over one sequence
+MatchMemory = Dict[int, int]
 
 
 def frame_distance(pred_boxes: Tensor, gt_boxes: Tensor,
@@ -43,6 +45,11 @@ class DeepMOTLoss(nn.Module):
     :func:`soft_frame_counts`. Over the frames of one call (a clip):
     ``dMOTA = 1 - (FP + FN + gamma * IDS) / num_gt`` and
     ``dMOTP = 1 - sum(D * B_TP) / sum(B_TP)``.
+
+    The loss keeps no state: identity switches are counted against a match
+    memory (object id -> track id last matched) that the caller owns. A
+    clip starts with an empty one by default; a caller that feeds one
+    sequence in several calls passes the same dict to each.
 
     Args:
         matcher: config of the soft matcher (``DHNMatcher`` as in the paper,
@@ -83,15 +90,6 @@ class DeepMOTLoss(nn.Module):
         self.distance = distance
         self.loss_weight = loss_weight
         self.use_scores = use_scores
-        # sequence key -> {object id: track id it was last matched to}
-        self.memory: Dict[Hashable, Dict[int, int]] = {}
-
-    def reset(self, sequence: Optional[Hashable] = None) -> None:
-        """Forget past matches of one sequence, or of all of them."""
-        if sequence is None:
-            self.memory.clear()
-        else:
-            self.memory.pop(sequence, None)
 
     def assignments(self, frames: Sequence[Frame]
                     ) -> Tuple[List[Tensor], List[Tensor]]:
@@ -130,40 +128,60 @@ class DeepMOTLoss(nn.Module):
 
     def forward(self,
                 frames: Sequence[Frame],
-                sequence: Hashable = 0) -> Dict[str, Tensor]:
+                memory: Optional[MatchMemory] = None) -> Dict[str, Tensor]:
         """Losses and soft counts of consecutive frames of one sequence.
 
-        Each frame is a dict with ``pred_boxes`` [h, 4] (xyxy),
-        ``pred_ids`` (h track ids), ``gt_boxes`` [w, 4], ``gt_ids`` (w object
-        ids) and ``img_shape`` (height, width); with ``use_scores`` also
-        ``pred_scores`` (h).
+        Args:
+            frames (Sequence[dict]): each with ``pred_boxes`` [h, 4]
+                (xyxy), ``pred_ids`` (h track ids), ``gt_boxes`` [w, 4],
+                ``gt_ids`` (w object ids) and ``img_shape`` (height,
+                width); with ``use_scores`` also ``pred_scores`` (h).
+            memory (dict, optional): the sequence's match memory, updated
+                in place. Defaults to None: the frames start a sequence.
+
+        Returns:
+            dict: ``loss_dmota``, ``loss_dmotp`` and the detached figures
+            ``dmota``, ``dmotp``, ``soft_fp``, ``soft_fn``, ``soft_ids``,
+            ``soft_tp``, ``num_gt``.
         """
         if len(frames) == 0:
             raise ValueError('DeepMOTLoss needs at least one frame')
-        return self.forward_clips([(frames, sequence)])
+        return self.forward_clips([frames], [memory])
 
-    def forward_clips(self, clips: Sequence[Tuple[Sequence[Frame],
-                                                  Hashable]]
-                      ) -> Dict[str, Tensor]:
-        """``forward`` of several clips, each ``(frames, sequence)``, with
-        one matcher call for all their frames (the DHN is far cheaper per
-        frame in a batch); losses and counts are the mean over clips."""
-        if not clips or any(len(frames) == 0 for frames, _ in clips):
+    def forward_clips(self,
+                      clips: Sequence[Sequence[Frame]],
+                      memories: Optional[Sequence[Optional[MatchMemory]]]
+                      = None) -> Dict[str, Tensor]:
+        """``forward`` of several clips with one matcher call for all
+        their frames (the DHN is far cheaper per frame in a batch); losses
+        and counts are the mean over clips.
+
+        Args:
+            clips (Sequence[Sequence[dict]]): the frames of each clip.
+            memories (Sequence[dict], optional): one match memory (or None)
+                per clip. Defaults to None: every clip starts a sequence.
+        """
+        if not clips or any(len(frames) == 0 for frames in clips):
             raise ValueError('DeepMOTLoss needs at least one frame a clip')
+        if memories is None:
+            memories = [None] * len(clips)
+        if len(memories) != len(clips):
+            raise ValueError(f'memories: one per clip, got {len(memories)} '
+                             f'for {len(clips)} clips')
         dists, assigns = self.assignments(
-            [f for frames, _ in clips for f in frames])
+            [f for frames in clips for f in frames])
         outs, start = [], 0
-        for frames, sequence in clips:
+        for frames, memory in zip(clips, memories):
             stop = start + len(frames)
-            outs.append(self._clip_losses(frames, dists[start:stop],
-                                          assigns[start:stop], sequence))
+            outs.append(self._clip_losses(
+                frames, dists[start:stop], assigns[start:stop],
+                {} if memory is None else memory))
             start = stop
         return {k: sum(o[k] for o in outs) / len(outs) for k in outs[0]}
 
     def _clip_losses(self, frames: Sequence[Frame], dists: List[Tensor],
                      assigns: List[Tensor],
-                     sequence: Hashable) -> Dict[str, Tensor]:
-        memory = self.memory.setdefault(sequence, {})
+                     memory: MatchMemory) -> Dict[str, Tensor]:
         totals = dict(fp=0.0, fn=0.0, ids=0.0, tp=0.0, dist_sum=0.0)
         num_gt = num_tp = 0
         for f, dist, assign in zip(frames, dists, assigns):

@@ -5,7 +5,8 @@ import torch
 from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
-from .blocks import split_blocks
+from .connected_blocks import split_blocks
+from .dhn_io import load_dhn
 
 
 @MODELS.register_module()
@@ -46,7 +47,6 @@ class DHNMatcher(nn.Module):
     def dhn(self) -> nn.Module:
         """The frozen DHN, loaded on first use."""
         if self._dhn is None:
-            from mmdeepmot.apis import load_dhn
             object.__setattr__(self, '_dhn', load_dhn(self.checkpoint))
         return self._dhn
 

@@ -1,10 +1,9 @@
-from .box_refiner import ToyBoxRefiner
-from .clips import clip_frames, jitter_boxes, uncovered_objects
+from .clip_inputs import clip_frames
+from .clip_training import ClipTrainingMixin, jitter_boxes, uncovered_objects
 from .deepmot_siamrpn import DeepMOTSiamRPN
 from .deepmot_tracktor import DeepMOTTracktor
-from .result_replay import MOTResultReplay
 
 __all__ = [
-    'ToyBoxRefiner', 'DeepMOTTracktor', 'DeepMOTSiamRPN', 'MOTResultReplay',
-    'clip_frames', 'jitter_boxes', 'uncovered_objects'
+    'DeepMOTTracktor', 'DeepMOTSiamRPN', 'ClipTrainingMixin', 'clip_frames',
+    'jitter_boxes', 'uncovered_objects'
 ]

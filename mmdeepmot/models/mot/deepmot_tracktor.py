@@ -10,28 +10,29 @@ from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
 
-from .clips import (build_deepmot_loss, clip_frames, eval_frozen,
-                    independent_clips_loss, jitter_boxes, submodule,
-                    uncovered_objects)
+from ..trackers.track_state import TrackState
+from ..utils import FrozenModulesMixin
+from .clip_inputs import clip_frames
+from .clip_training import ClipTrainingMixin
 
-TRACK_JITTER = dict(shift=0.1, scale=0.1)
-TRAIN_TRACKER = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5)
+# Tracktor's test-time survival rule; new tracks jittered as the first ones
+UNROLL_CFG = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5,
+                  jitter_shift=0.1, jitter_scale=0.1, jitter_births=True)
 
 
 @MODELS.register_module()
-class DeepMOTTracktor(Tracktor):
+class DeepMOTTracktor(FrozenModulesMixin, ClipTrainingMixin, Tracktor):
     """mmtrack's ``Tracktor`` whose ``loss()`` trains on clips.
 
-    Each clip (frames 0..L-1 of one video, from ``MOTClipDataset``) starts
-    with the ground-truth boxes of frame 0, jittered, as tracks with the
-    objects' ids. At every next frame the live tracks are regressed by the
-    detector's RoI head, as ``TracktorTracker.regress_tracks`` does at test
-    time (score threshold and NMS decide which survive), and objects of the
-    previous frame that no live track covers are born again, jittered, under
-    a new id. The regressed boxes and their ids against the frame's ground
-    truth go into ``DeepMOTLoss``; gradients reach the RoI head (and what
-    is not frozen below it) through the regressed boxes and, with the
-    loss's ``use_scores``, through the scores that decide a track's death.
+    Training unrolls Tracktor over each clip (``ClipTrainingMixin``): the
+    live tracks are regressed by the detector's RoI head, as
+    ``TracktorTracker.regress_tracks`` does at test time (score threshold
+    and NMS decide which survive), and objects that no live track covers
+    start again, jittered, under a new id. The regressed boxes and their
+    ids against the frame's ground truth go into ``DeepMOTLoss``;
+    gradients reach the RoI head (and what is not frozen below it) through
+    the regressed boxes and, with the loss's ``use_scores``, through the
+    scores that decide a track's death.
 
     ``predict()`` is Tracktor's, so ``tools/test.py`` evaluates it as is;
     with ``public_detections`` the frame's public detections replace the
@@ -44,13 +45,13 @@ class DeepMOTTracktor(Tracktor):
             alone (the vanilla twin).
         detector_loss_weight: factor on the detector's own losses (RPN and
             RoI head) over all frames of the clips; 0 leaves them out.
-        track_jitter: ``shift`` and ``scale`` (relative std) of the noise
-            put on the ground-truth boxes that seed and re-seed tracks
-            (defaults: ``TRACK_JITTER``).
-        train_tracker: ``obj_score_thr``, ``nms_iou_thr`` (who survives a
-            regression step) and ``birth_iou_thr`` (an object is re-seeded
-            when no live track overlaps it this much); defaults:
-            ``TRAIN_TRACKER``, Tracktor's test-time values.
+        unroll_cfg: options of the training unroll that replace
+            ``UNROLL_CFG``: ``obj_score_thr``, ``nms_iou_thr`` (who
+            survives a regression step, Tracktor's test-time values),
+            ``birth_iou_thr`` (an object gets a new track when no live
+            track overlaps it this much), ``jitter_shift`` and
+            ``jitter_scale`` (relative std of the noise on the
+            ground-truth boxes that start tracks), ``jitter_births``.
         frozen_modules: dotted names (``detector.backbone``) kept frozen and
             in eval mode.
         public_detections: at test time, detect from the frames'
@@ -63,28 +64,17 @@ class DeepMOTTracktor(Tracktor):
                  *args,
                  deepmot_loss: Optional[dict] = None,
                  detector_loss_weight: float = 1.0,
-                 track_jitter: Optional[dict] = None,
-                 train_tracker: Optional[dict] = None,
+                 unroll_cfg: Optional[dict] = None,
                  frozen_modules: Sequence[str] = (),
                  public_detections: bool = False,
                  **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.public_detections = public_detections
-        self.deepmot_loss = build_deepmot_loss(
-            deepmot_loss, detector_loss_weight, 'detector_loss_weight')
+        self.init_clip_training(deepmot_loss, detector_loss_weight,
+                                'detector_loss_weight', unroll_cfg,
+                                UNROLL_CFG)
         self.detector_loss_weight = detector_loss_weight
-        self.track_jitter = {**TRACK_JITTER, **(track_jitter or {})}
-        self.train_tracker = {**TRAIN_TRACKER, **(train_tracker or {})}
-        self.frozen_modules = list(frozen_modules)
-        for name in self.frozen_modules:
-            for p in submodule(self, name).parameters():
-                p.requires_grad = False
-
-    def train(self, mode: bool = True) -> 'DeepMOTTracktor':
-        """Keep frozen parts in eval mode (BN statistics, dropout)."""
-        super().train(mode)
-        eval_frozen(self, self.frozen_modules)
-        return self
+        self.freeze(frozen_modules)
 
     def predict(self,
                 inputs: Dict[str, Tensor],
@@ -155,59 +145,35 @@ class DeepMOTTracktor(Tracktor):
         sizes = [len(b) for b in boxes]
         return list(new.split(sizes)), list(scores.split(sizes))
 
-    def _survivors(self, boxes: Tensor, scores: Tensor) -> Tensor:
-        """Indices Tracktor keeps after a regression step."""
-        keep = torch.nonzero(
-            scores > self.train_tracker['obj_score_thr']).flatten()
+    # the training unroll (ClipTrainingMixin) -------------------------
+    def _move_tracks(self, ctx: dict, clips: List[list],
+                     states: List[TrackState],
+                     t: int) -> List[Tuple[Tensor, Tensor]]:
+        """Every clip's tracks regressed into frame ``t``, one RoI call."""
+        length = len(clips[0])
+        index = [n * length + t for n in range(len(clips))]
+        boxes, scores = self._regress(ctx['feats'], index,
+                                      [s.boxes for s in states])
+        return list(zip(boxes, scores))
+
+    def _judge(self, ctx: dict, n: int, t: int, state: TrackState,
+               boxes: Tensor, scores: Tensor,
+               gt) -> Tuple[Tensor, Tensor]:
+        """Tracktor's survivors (score, then NMS) are reported and live
+        on."""
+        cfg = self.unroll_cfg
+        keep = torch.nonzero(scores > cfg['obj_score_thr']).flatten()
         if keep.numel() > 1:
             _, order = batched_nms(
                 boxes[keep].detach(), scores[keep].detach(),
                 torch.zeros_like(keep),
-                dict(type='nms',
-                     iou_threshold=self.train_tracker['nms_iou_thr']))
+                dict(type='nms', iou_threshold=cfg['nms_iou_thr']))
             keep = keep[order]
-        return keep
+        return keep, keep
 
-    def _tracking_loss(self, x: Tuple[Tensor], clips: List[list]) -> dict:
-        """Unroll the Tracktor regression over every clip; DeepMOT loss."""
-        jit = self.track_jitter
-        length = len(clips[0])
-        state = []
-        for clip in clips:
-            first = clip[0]
-            state.append(dict(
-                boxes=jitter_boxes(first.gt_instances.bboxes, jit['shift'],
-                                   jit['scale']),
-                ids=first.instance_ids.tolist(),
-                next_id=int(first.instance_ids.max()) + 1
-                if len(first.instance_ids) else 0,
-                frames=[]))
-        for t in range(1, length):
-            index = [n * length + t for n in range(len(clips))]
-            new_boxes, new_scores = self._regress(
-                x, index, [s['boxes'] for s in state])
-            for clip, s, boxes, scores in zip(clips, state, new_boxes,
-                                              new_scores):
-                keep = self._survivors(boxes, scores)
-                boxes = boxes[keep]
-                ids = [s['ids'][i] for i in keep.tolist()]
-                gt = clip[t]
-                s['frames'].append(dict(
-                    pred_boxes=boxes, pred_ids=ids, pred_scores=scores[keep],
-                    gt_boxes=gt.gt_instances.bboxes,
-                    gt_ids=gt.instance_ids.tolist(),
-                    img_shape=gt.img_shape))
-                # next step: live tracks plus re-seeded uncovered objects
-                born = uncovered_objects(
-                    gt, boxes, self.train_tracker['birth_iou_thr'])
-                seeds = jitter_boxes(gt.gt_instances.bboxes[born],
-                                     jit['shift'], jit['scale'])
-                s['boxes'] = torch.cat([boxes.detach(), seeds])
-                s['ids'] = ids + list(
-                    range(s['next_id'], s['next_id'] + len(born)))
-                s['next_id'] += len(born)
-        return independent_clips_loss(self.deepmot_loss,
-                                      [s['frames'] for s in state])
+    def _new_tracks(self, ctx: dict, n: int, t: int, boxes: Tensor,
+                    gt_boxes: Tensor) -> Tuple[Tensor, None]:
+        return boxes, None
 
     def loss(self, inputs: Dict[str, Tensor], data_samples: list,
              **kwargs) -> dict:
@@ -226,5 +192,6 @@ class DeepMOTTracktor(Tracktor):
                         value * self.detector_loss_weight
                 losses[key] = value
         if self.deepmot_loss is not None:
-            losses.update(self._tracking_loss(x, clips))
+            losses.update(self.score_clips(
+                self.unroll_clips(clips, dict(feats=x))))
         return losses

@@ -36,21 +36,26 @@ def test_perfect_predictions(sinkhorn_loss):
 
 def test_id_switch_raises_ids(sinkhorn_loss):
     same = sinkhorn_loss([frame(BOXES, (7, 8, 9)), frame(BOXES, (7, 8, 9))])
-    sinkhorn_loss.reset()
     swapped = sinkhorn_loss(
         [frame(BOXES, (7, 8, 9)), frame(BOXES, (8, 7, 9))])
     assert swapped['soft_ids'] > same['soft_ids'] + 1.5
     assert swapped['dmota'] < same['dmota']
 
 
-def test_memory_per_sequence_and_reset(sinkhorn_loss):
-    sinkhorn_loss([frame(BOXES, (7, 8, 9))], sequence='a')
-    out_b = sinkhorn_loss([frame(BOXES, (8, 7, 9))], sequence='b')
+def test_memory_is_the_callers(sinkhorn_loss):
+    memory_a, memory_b = {}, {}
+    sinkhorn_loss([frame(BOXES, (7, 8, 9))], memory_a)
+    assert memory_a == {1: 7, 2: 8, 3: 9}
+    out_b = sinkhorn_loss([frame(BOXES, (8, 7, 9))], memory_b)
     assert out_b['soft_ids'] == pytest.approx(0.0, abs=1e-3)
-    out_a = sinkhorn_loss([frame(BOXES, (8, 7, 9))], sequence='a')
+    out_a = sinkhorn_loss([frame(BOXES, (8, 7, 9))], memory_a)
     assert out_a['soft_ids'] > 1.5
-    sinkhorn_loss.reset('a')
-    assert 'a' not in sinkhorn_loss.memory and 'b' in sinkhorn_loss.memory
+    # no memory given: the clip starts a sequence, nothing is kept
+    fresh = sinkhorn_loss([frame(BOXES, (7, 8, 9))])
+    assert fresh['soft_ids'] == pytest.approx(0.0, abs=1e-3)
+    assert not hasattr(sinkhorn_loss, 'memory')
+    with pytest.raises(ValueError, match='one per clip'):
+        sinkhorn_loss.forward_clips([[frame(BOXES, (7, 8, 9))]], [{}, {}])
 
 
 def test_missed_and_false_positive(sinkhorn_loss):
@@ -87,7 +92,6 @@ def test_gradients_reach_predicted_boxes(loss):
     # moving the boxes against the gradient lowers the loss
     with torch.no_grad():
         moved = pred - 5.0 * pred.grad / pred.grad.norm()
-    loss.reset()
     after = loss([frame(moved, (7, 8, 9))])
     total = out['loss_dmota'] + out['loss_dmotp']
     assert after['loss_dmota'] + after['loss_dmotp'] < total
@@ -122,7 +126,6 @@ def test_scores_drive_track_death():
     assert scores.grad[3] > 0
     assert (scores.grad[:3] < 0).all()
     # a track that is not there (score 0) matches nothing: its object is FN
-    loss.reset()
     f['pred_scores'] = torch.tensor([0.0, 1.0, 1.0, 0.0])
     out = loss([f])
     assert out['soft_fn'] == pytest.approx(1.0, abs=0.05)
@@ -146,9 +149,8 @@ def test_clips_in_one_call_equal_one_by_one(loss):
     shifted = BOXES + torch.tensor([3., -2., 3., -2.])
     clip_a = [frame(BOXES, (7, 8, 9)), frame(shifted, (7, 9, 8))]
     clip_b = [frame(shifted[:2], (1, 2))]
-    one = [loss(clip_a, sequence='a'), loss(clip_b, sequence='b')]
-    loss.reset()
-    both = loss.forward_clips([(clip_a, 'a'), (clip_b, 'b')])
+    one = [loss(clip_a), loss(clip_b)]
+    both = loss.forward_clips([clip_a, clip_b])
     for key in ('loss_dmota', 'loss_dmotp', 'soft_fp', 'soft_ids'):
         mean = (one[0][key] + one[1][key]) / 2
         assert both[key] == pytest.approx(float(mean), abs=1e-5), key

@@ -44,7 +44,7 @@ def test_dhn_matcher_is_frozen_and_outside_state_dict(tiny_dhn_checkpoint):
 def test_split_blocks_finds_connected_pairs():
     import numpy as np
 
-    from mmdeepmot.models.matchers.blocks import split_blocks
+    from mmdeepmot.models.matchers.connected_blocks import split_blocks
     close = np.array([[1, 0, 0, 0],
                       [1, 1, 0, 0],
                       [0, 0, 0, 1],

@@ -24,6 +24,8 @@ def build(config='deepmot_siamrpn_toy.py', **model):
     cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy', config))
     init_default_scope('mmtrack')
     for key, value in model.items():
+        if key == 'tracker':  # the class's defaults, then these rules
+            value = dict(type='SiamRPNMOTTracker', **value)
         cfg.model[key] = value  # replaces (update() would merge dicts)
     if cfg.model.get('deepmot_loss') is not None:
         cfg.model.deepmot_loss.matcher = dict(type='SinkhornMatcher',
@@ -63,7 +65,7 @@ class ScriptedSteps:
         self.frame = 0
 
     def __call__(self, imgs, boxes, feats, avgs, shapes):
-        ids = self.model.tracks.ids
+        ids = self.model.tracker.state.ids
         s = [self.scores.get(self.frame, {}).get(i, 0.9) for i in ids]
         return dict(boxes=boxes.clone(), scores=torch.tensor(s))
 
@@ -79,8 +81,8 @@ def run_frame(model, script, frame, dets):
 
 
 def test_births_deaths_and_ids_on_a_scripted_scene():
-    model, _ = build(mot_tracker=dict(max_lost=1, death_score_thr=0.3,
-                                      birth_iou_thr=0.3, det_score_thr=0.5))
+    model, _ = build(tracker=dict(max_lost=1, death_score_thr=0.3,
+                                  birth_iou_thr=0.3, det_score_thr=0.5))
     model.eval()
     a, b = [10, 10, 30, 60, 0.9], [100, 20, 120, 70, 0.8]
     weak = [60, 20, 80, 70, 0.2]
@@ -95,9 +97,9 @@ def test_births_deaths_and_ids_on_a_scripted_scene():
         assert f1[0] == pytest.approx(a[:4], abs=1e-4)
         f2 = run_frame(model, script, 2, [a])
         assert sorted(f2) == [0]  # 1 is lost: not reported, still held
-        assert 1 in model.tracks.ids
+        assert 1 in model.tracker.state.ids
         run_frame(model, script, 3, [a])
-        assert 1 not in model.tracks.ids  # dead after max_lost frames
+        assert 1 not in model.tracker.state.ids  # dead after max_lost frames
         f4 = run_frame(model, script, 4, [a, b])
         assert sorted(f4) == [0, 2]  # b comes back under a new id
         # a new video starts over
@@ -105,8 +107,8 @@ def test_births_deaths_and_ids_on_a_scripted_scene():
 
 
 def test_reid_revives_a_dead_track():
-    model, _ = build(mot_tracker=dict(max_lost=0, reid_thr=0.5,
-                                      reid_frames=10))
+    model, _ = build(tracker=dict(max_lost=0, reid_thr=0.5,
+                                  reid_frames=10))
     model.eval()
     script = ScriptedSteps(model, {1: {0: 0.1}})
     model.track_step = script
@@ -129,7 +131,7 @@ def test_reid_revives_a_dead_track():
 
 
 def test_nms_kills_the_weaker_of_two_overlapping_tracks():
-    model, _ = build(mot_tracker=dict(nms_iou_thr=0.5, max_lost=3))
+    model, _ = build(tracker=dict(nms_iou_thr=0.5, max_lost=3))
     model.eval()
     script = ScriptedSteps(model, {1: {0: 0.6, 1: 0.9}})
     model.track_step = script
@@ -140,13 +142,13 @@ def test_nms_kills_the_weaker_of_two_overlapping_tracks():
         assert sorted(run_frame(model, script, 0, [a, a2])) == [0, 1]
         assert sorted(run_frame(model, script, 1, [])) == [1]
         run_frame(model, script, 2, [])
-        assert model.tracks.ids == [1]
+        assert model.tracker.state.ids == [1]
 
 
 def test_tracks_without_detection_support_die():
     # scores stay high (a drifted Siamese tracker), detections decide
-    model, _ = build(mot_tracker=dict(support_iou_thr=0.5, max_unsupported=1,
-                                      max_lost=5))
+    model, _ = build(tracker=dict(support_iou_thr=0.5, max_unsupported=1,
+                                  max_lost=5))
     model.eval()
     script = ScriptedSteps(model, {})
     model.track_step = script
@@ -155,14 +157,15 @@ def test_tracks_without_detection_support_die():
     with torch.no_grad():
         assert sorted(run_frame(model, script, 0, [a, b])) == [0, 1]
         assert sorted(run_frame(model, script, 1, [a])) == [0, 1]
-        assert model.tracks.unsupported == [0, 1]
+        assert model.tracker.state.unsupported == [0, 1]
         assert sorted(run_frame(model, script, 2, [a, off_b])) == [0, 1]
-        assert model.tracks.unsupported == [0, 0]  # the count starts over
+        # the count starts over
+        assert model.tracker.state.unsupported == [0, 0]
         run_frame(model, script, 3, [a])
         assert sorted(run_frame(model, script, 4, [a])) == [0]
-        assert model.tracks.ids == [0]  # 2 frames unsupported > 1
+        assert model.tracker.state.ids == [0]  # 2 frames unsupported > 1
     # switched off: the same scene keeps both tracks
-    model, _ = build(mot_tracker=dict(support_iou_thr=None))
+    model, _ = build(tracker=dict(support_iou_thr=None))
     model.eval()
     script = ScriptedSteps(model, {})
     model.track_step = script
@@ -170,7 +173,7 @@ def test_tracks_without_detection_support_die():
         run_frame(model, script, 0, [a, b])
         for frame in range(1, 20):
             run_frame(model, script, frame, [a])
-        assert model.tracks.ids == [0, 1]
+        assert model.tracker.state.ids == [0, 1]
 
 
 @pytest.mark.parametrize('config', ['deepmot_siamrpn_toy.py',
@@ -204,14 +207,14 @@ def test_clip_loss_and_gradients(tiny_toy_mot, config):
 
 
 def test_tracks_container_keeps_and_adds():
-    from mmdeepmot.models.mot.deepmot_siamrpn import Tracks
-    tracks = Tracks()
+    from mmdeepmot.models.trackers import TrackState
+    tracks = TrackState()
     feats = (torch.arange(3.).view(3, 1, 1, 1), )
-    tracks.add(torch.rand(3, 4), feats, [5, 6, 7])
+    tracks.add(torch.rand(3, 4), [5, 6, 7], feats)
     tracks.keep(torch.tensor([2, 0]))
     assert tracks.ids == [7, 5] and tracks.feats[0].flatten().tolist() == [
         2., 0.]
-    tracks.add(torch.rand(1, 4), (torch.ones(1, 1, 1, 1), ), [9])
+    tracks.add(torch.rand(1, 4), [9], (torch.ones(1, 1, 1, 1), ))
     assert len(tracks) == 3 and tracks.lost == [0, 0, 0]
     assert tracks.unsupported == [0, 0, 0]
     assert isinstance(InstanceData(), InstanceData)

@@ -19,7 +19,7 @@ def toy_cfg(name, root, matcher=None):
     cfg.load_from = None
     if cfg.model.get('deepmot_loss') is not None:
         # an untrained detector scores everything near 0.5: keep all tracks
-        cfg.model.train_tracker = dict(obj_score_thr=0.0)
+        cfg.model.unroll_cfg = dict(obj_score_thr=0.0)
         if matcher is not None:
             cfg.model.deepmot_loss.matcher = matcher
     return cfg

@@ -1,7 +1,7 @@
 """The IoU-tracker baseline keeps identities on a scripted scene."""
 import numpy as np
 
-from mmdeepmot.models.mot.iou_tracker import iou_track
+from mmdeepmot.baselines.iou_tracker import iou_track
 
 
 def det_rows(frame, boxes, score=0.9):

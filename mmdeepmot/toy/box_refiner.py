@@ -44,19 +44,17 @@ class ToyBoxRefiner(BaseModel):
 
     def forward(self,
                 frames: List[List[dict]],
-                sequence: Optional[List[int]] = None,
                 mode: str = 'tensor') -> Union[Dict[str, Tensor], list]:
-        """``frames``: a batch of clips, each a list of frame dicts."""
-        sequence = sequence or list(range(len(frames)))
+        """``frames``: a batch of clips, each a list of frame dicts and a
+        sequence of its own."""
         refined = [[
             dict(f, pred_boxes=self.refine(f['pred_boxes'], f['img_shape']))
             for f in clip
         ] for clip in frames]
         if mode == 'loss':
             losses: Dict[str, Tensor] = {}
-            for clip, seq in zip(refined, sequence):
-                self.loss_module.reset(seq)
-                for k, v in self.loss_module(clip, seq).items():
+            for clip in refined:
+                for k, v in self.loss_module(clip).items():
                     losses[k] = losses.get(k, 0) + v / len(refined)
             return losses
         return refined

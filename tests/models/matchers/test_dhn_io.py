@@ -1,4 +1,5 @@
-"""load_dhn: shipped weights, round trips, training checkpoints, errors."""
+"""load_dhn (models/matchers/dhn_io.py, re-exported by apis): shipped
+weights, round trips, training checkpoints, errors."""
 import os.path as osp
 
 import pytest
@@ -47,7 +48,7 @@ def test_round_trip(tmp_path):
 def test_loads_a_training_checkpoint(tmp_path):
     from mmengine.config import Config
     cfg = Config(dict(model=dict(
-        type='DHNTrainer',
+        type='SupervisedDHN',
         dhn=dict(type='DeepHungarianNet', hidden_size=4, num_layers=1,
                  head_dims=(4, )))))
     net = DeepHungarianNet(hidden_size=4, num_layers=1, head_dims=(4, ))

@@ -15,8 +15,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .mot_challenge_io import write_mot_txt, write_seqinfo
-from .mot_drawing import draw_figure
+from ..data_prep.mot_drawing import draw_figure
+from ..datasets.mot_challenge_io import write_mot_txt, write_seqinfo
 
 
 @dataclass

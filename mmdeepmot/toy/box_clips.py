@@ -66,4 +66,4 @@ class ToyBoxClipDataset(Dataset):
                     pred_boxes=torch.from_numpy(pred).float(),
                     pred_ids=list(range(100, 100 + n)),
                     img_shape=(img_h, img_w)))
-        return dict(frames=frames, sequence=index)
+        return dict(frames=frames)

@@ -4,7 +4,7 @@ from typing import Dict, List
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from ...structures import box_iou
+from ..structures import box_iou
 
 
 def iou_track(det: np.ndarray,

@@ -1,4 +1,6 @@
-"""Load a frozen Deep Hungarian Net from the shipped or another checkpoint."""
+"""Reading, saving and loading a Deep Hungarian Net: the compact shipped
+format (``meta.dhn_cfg``) and mmengine training checkpoints of
+``SupervisedDHN``. The default weights ship inside the package."""
 import os.path as osp
 from typing import Any, Dict, Optional, Tuple
 
@@ -6,8 +8,10 @@ import torch
 from mmengine.config import Config
 from mmtrack.registry import MODELS
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-DEFAULT_DHN = osp.join(ROOT, 'checkpoints', 'dhn_bigru_seq_h64.pth')
+from .dhn import DeepHungarianNet  # noqa: F401  (registers it)
+
+PACKAGE_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+DEFAULT_DHN = osp.join(PACKAGE_ROOT, 'checkpoints', 'dhn_bigru_seq_h64.pth')
 
 
 def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
@@ -17,7 +21,7 @@ def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
     state = ckpt.get('state_dict', ckpt)
     if 'dhn_cfg' in meta:
         return dict(meta['dhn_cfg']), state
-    if 'cfg' in meta:  # written by mmengine's CheckpointHook for DHNTrainer
+    if 'cfg' in meta:  # written by mmengine's CheckpointHook
         cfg = Config.fromstring(meta['cfg'], '.py')
         weights = {
             k[len('dhn.'):]: v
@@ -26,14 +30,21 @@ def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
         if weights:
             return cfg.model.dhn.to_dict(), weights
     raise ValueError(f'{path} holds no DeepHungarianNet: expected '
-                     '"meta.dhn_cfg" (a shipped file) or a DHNTrainer '
+                     '"meta.dhn_cfg" (a shipped file) or a SupervisedDHN '
                      'training checkpoint')
 
 
 def read_dhn_checkpoint(
         path: str) -> Tuple[dict, Dict[str, torch.Tensor], Dict[str, Any]]:
     """DHN config, DHN weights and the file's meta, from a shipped file or a
-    DHNTrainer training checkpoint."""
+    ``SupervisedDHN`` training checkpoint.
+
+    Args:
+        path (str): the checkpoint file.
+
+    Returns:
+        tuple: (DHN config dict, DHN state dict, the file's meta dict).
+    """
     if not osp.isfile(path):
         raise FileNotFoundError(f'no DHN checkpoint at {path}')
     ckpt = torch.load(path, map_location='cpu', weights_only=False)
@@ -45,7 +56,15 @@ def save_dhn(dhn: torch.nn.Module,
              dhn_cfg: dict,
              path: str,
              extra_meta: Optional[dict] = None) -> None:
-    """Write the compact checkpoint format that :func:`load_dhn` reads."""
+    """Write the compact checkpoint format that :func:`load_dhn` reads.
+
+    Args:
+        dhn (nn.Module): the network.
+        dhn_cfg (dict): its config (``type='DeepHungarianNet'``, ...).
+        path (str): the file to write.
+        extra_meta (dict, optional): more meta (metrics, provenance).
+            Defaults to None.
+    """
     meta = dict(dhn_cfg=dict(dhn_cfg), **(extra_meta or {}))
     state = {k: v.detach().cpu() for k, v in dhn.state_dict().items()}
     torch.save(dict(meta=meta, state_dict=state), path)
@@ -54,13 +73,22 @@ def save_dhn(dhn: torch.nn.Module,
 def load_dhn(path: Optional[str] = None,
              device: str = 'cpu',
              freeze: bool = True) -> torch.nn.Module:
-    """The DHN of ``path`` (default: the shipped weights), in eval mode.
+    """The DHN of ``path`` in eval mode.
 
     With ``freeze`` its parameters do not require gradients, but gradients
     still flow through it to its input distance matrix.
+
+    Args:
+        path (str, optional): a shipped-format file or a ``SupervisedDHN``
+            training checkpoint. Defaults to None: the weights shipped in
+            the package (``DEFAULT_DHN``).
+        device (str): where to put it. Defaults to 'cpu'.
+        freeze (bool): parameters without gradients. Defaults to True.
+
+    Returns:
+        nn.Module: the ``DeepHungarianNet``.
     """
     cfg, weights, _ = read_dhn_checkpoint(path or DEFAULT_DHN)
-    import mmdeepmot.models  # noqa: F401  (registers DeepHungarianNet)
     dhn = MODELS.build(cfg)
     dhn.load_state_dict(weights)
     dhn.to(device).eval()

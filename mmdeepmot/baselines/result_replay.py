@@ -10,7 +10,7 @@ from mmengine.structures import InstanceData
 from mmtrack.models.mot import BaseMultiObjectTracker
 from mmtrack.registry import MODELS
 
-from ...datasets.mot_challenge_io import read_mot_txt
+from ..datasets.mot_challenge_io import read_mot_txt
 
 
 @MODELS.register_module()

@@ -15,52 +15,9 @@ from typing import Dict, List, Optional
 import mmengine
 import numpy as np
 
-from .mot_challenge_io import (frame_image, read_gt, read_mot_txt,
-                               read_seqinfo, write_mot_txt)
-
-CLASSES = [
-    dict(id=1, name='pedestrian'),
-    dict(id=2, name='person_on_vehicle'),
-    dict(id=3, name='car'),
-    dict(id=4, name='bicycle'),
-    dict(id=5, name='motorbike'),
-    dict(id=6, name='non_mot_vehicle'),
-    dict(id=7, name='static_person'),
-    dict(id=8, name='distractor'),
-    dict(id=9, name='occluder'),
-    dict(id=10, name='occluder_on_ground'),
-    dict(id=11, name='occluder_full'),
-    dict(id=12, name='reflection'),
-    dict(id=13, name='crowd'),
-]
-
-
-def list_sequences(split_dir: str) -> List[str]:
-    """Sequence folders of a split, sorted; an empty split raises."""
-    if not osp.isdir(split_dir):
-        raise FileNotFoundError(f'no split folder {split_dir}')
-    seqs = sorted(d for d in os.listdir(split_dir)
-                  if osp.isdir(osp.join(split_dir, d)))
-    if not seqs:
-        raise FileNotFoundError(f'no sequence folders in {split_dir}')
-    return seqs
-
-
-SUBSETS = ('train', 'test', 'half-train', 'half-val')
-
-
-def subset_frames(subset: str, length: int) -> range:
-    """MOT frame numbers (1-based) of a (half) split, as MMTracking cuts:
-    ``half-train`` is frames 1 .. length // 2 + 1, ``half-val`` the rest;
-    ``train`` and ``test`` are every frame."""
-    if subset not in SUBSETS:
-        raise ValueError(f'subset must be one of {SUBSETS}, got {subset!r}')
-    split = length // 2 + 1
-    if subset == 'half-train':
-        return range(1, split + 1)
-    if subset == 'half-val':
-        return range(split + 1, length + 1)
-    return range(1, length + 1)
+from ..datasets.mot_challenge_io import (CLASSES, frame_image, list_sequences,
+                                         read_gt, read_mot_txt, read_seqinfo,
+                                         subset_frames, write_mot_txt)
 
 
 def convert_split(root: str,

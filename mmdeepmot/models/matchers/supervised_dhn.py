@@ -32,8 +32,9 @@ def weighted_focal_bce(prob: Tensor,
 
 
 @MODELS.register_module()
-class DHNTrainer(BaseModel):
-    """Wraps a DHN for training (``loss``) and validation (``predict``).
+class SupervisedDHN(BaseModel):
+    """A DHN with its supervised loss, as an mmengine model: training
+    (``loss``) and validation (``predict``) on Hungarian-labelled matrices.
 
     Inputs are lists of distance matrices and 0/1 Hungarian labels of
     varying sizes; the DHN pads and masks them in one batched call.

@@ -28,10 +28,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .cocovid import list_sequences, mot_to_cocovid
-from .mot_challenge_io import (MOTFormatError, gt_flavour, read_gt,
-                               read_mot_txt, read_seqinfo, row_line,
-                               write_mot_txt, write_seqinfo)
+from ..datasets.mot_challenge_io import (MOTFormatError, gt_flavour,
+                                         list_sequences, read_gt, read_mot_txt,
+                                         read_seqinfo, row_line, write_mot_txt,
+                                         write_seqinfo)
+from .cocovid import mot_to_cocovid
 from .mot_drawing import (blend_figure, draw_block, draw_car, draw_crowd,
                           draw_cycle, draw_figure, draw_rider, noise_bank,
                           textured_background)

@@ -1,0 +1,3 @@
+from .frozen_modules import FrozenModulesMixin, submodule
+
+__all__ = ['FrozenModulesMixin', 'submodule']
