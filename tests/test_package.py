@@ -21,3 +21,46 @@ def test_import_prints_no_warning():
     assert proc.stdout == ''
     assert 'warn' not in proc.stderr.lower(), proc.stderr
     assert proc.stderr == ''
+
+
+def _imports(path):
+    import ast
+    tree = ast.parse(open(path).read())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            yield '.' * node.level + (node.module or '')
+
+
+def test_no_layer_below_apis_imports_it():
+    import glob
+    import os.path as osp
+
+    import mmdeepmot
+    root = osp.dirname(mmdeepmot.__file__)
+    offenders = []
+    for layer in ('models', 'datasets', 'evaluation', 'structures',
+                  'engine'):
+        files = glob.glob(osp.join(root, layer, '**', '*.py'),
+                          recursive=True)
+        assert files, layer
+        for path in files:
+            for name in _imports(path):
+                if 'apis' in name.split('.'):
+                    offenders.append(f'{osp.relpath(path, root)}: {name}')
+    assert offenders == []
+
+
+def test_toy_and_baselines_register_only_when_imported():
+    code = ('import mmdeepmot\n'
+            'from mmtrack.registry import DATASETS, MODELS\n'
+            'assert MODELS.get("DeepMOTSiamRPN") is not None\n'
+            'assert MODELS.get("ToyBoxRefiner") is None\n'
+            'assert MODELS.get("MOTResultReplay") is None\n'
+            'assert DATASETS.get("ToyBoxClipDataset") is None\n'
+            'import mmdeepmot.toy, mmdeepmot.baselines\n'
+            'assert MODELS.get("ToyBoxRefiner") is not None\n'
+            'assert MODELS.get("MOTResultReplay") is not None\n'
+            'assert DATASETS.get("ToyBoxClipDataset") is not None\n')
+    subprocess.run([sys.executable, '-c', code], check=True)

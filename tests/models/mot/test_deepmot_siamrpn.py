@@ -10,7 +10,6 @@ from mmdet.structures.bbox import bbox_cxcywh_to_xyxy
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
-from mmengine.structures import InstanceData
 from mmtrack.registry import DATASETS, MODELS
 from mmtrack.structures import TrackDataSample
 
@@ -204,17 +203,3 @@ def test_clip_loss_and_gradients(tiny_toy_mot, config):
                    if n.startswith('backbone'))
     else:
         assert 'loss_dmota' not in losses
-
-
-def test_tracks_container_keeps_and_adds():
-    from mmdeepmot.models.trackers import TrackState
-    tracks = TrackState()
-    feats = (torch.arange(3.).view(3, 1, 1, 1), )
-    tracks.add(torch.rand(3, 4), [5, 6, 7], feats)
-    tracks.keep(torch.tensor([2, 0]))
-    assert tracks.ids == [7, 5] and tracks.feats[0].flatten().tolist() == [
-        2., 0.]
-    tracks.add(torch.rand(1, 4), [9], (torch.ones(1, 1, 1, 1), ))
-    assert len(tracks) == 3 and tracks.lost == [0, 0, 0]
-    assert tracks.unsupported == [0, 0, 0]
-    assert isinstance(InstanceData(), InstanceData)
