@@ -29,7 +29,6 @@ model = dict(
     # the whole model's weights come from the checkpoint above
     backbone=dict(init_cfg=None),
     deepmot_loss={{_base_.deepmot_loss}},
-    sot_loss_weight=1.0,
     frozen_modules=['backbone'],
     # MOT17's DPM detections score partly below 0; set det_score_thr and
     # the death rules on half-train with tools/tune_tracker.py

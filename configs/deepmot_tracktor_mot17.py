@@ -21,7 +21,6 @@ custom_imports = dict(imports=['mmdeepmot'], allow_failed_imports=False)
 model = dict(
     type='DeepMOTTracktor',
     deepmot_loss={{_base_.deepmot_loss}},
-    detector_loss_weight=1.0,
     frozen_modules=['detector.backbone', 'detector.neck',
                     'detector.rpn_head', 'reid'],
     public_detections=True)

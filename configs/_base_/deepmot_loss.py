@@ -1,5 +1,6 @@
-# The DeepMOT loss as the trackers here use it, and its hook: the paper's
-# delta, scale, lambda and gamma; the frozen, shipped DHN reading the blocks
+# The DeepMOT loss as the trackers here use it, and its hook: the class's
+# defaults are the paper's delta (0.7), scale (10), lambda (5) and gamma
+# (1), with the IoU gate at 0.5; the frozen, shipped DHN reading the blocks
 # of overlapping pairs (pairs at distance >= 0.5 have IoU 0, which the IoU
 # gate zeroes anyway, and the DHN's cost on CPU grows with the matrix area:
 # benchmarks/tracktor_step.py). Track scores are not in the counts
@@ -13,13 +14,5 @@
 # bases define, and mmtrack's SiamRPN base has its own custom_hooks)
 deepmot_loss = dict(
     type='DeepMOTLoss',
-    matcher=dict(type='DHNMatcher', split_above=0.5),
-    delta=0.7,
-    scale=10.0,
-    lambda_motp=5.0,
-    gamma_ids=1.0,
-    min_iou=0.5,
-    distance='deepmot',
-    use_scores=False,
-    loss_weight=1.0)
+    matcher=dict(type='DHNMatcher', split_above=0.5))
 deepmot_hook = dict(type='DeepMOTHook')

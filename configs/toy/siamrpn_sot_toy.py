@@ -16,7 +16,6 @@ search_size = 127
 
 model = dict(
     type='DeepMOTSiamRPN',
-    sot_loss_weight=1.0,
     data_preprocessor=dict(
         type='TrackDataPreprocessor',
         mean=[123.675, 116.28, 103.53],

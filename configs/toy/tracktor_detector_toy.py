@@ -12,7 +12,6 @@ img_scale = (320, 180)
 
 model = dict(
     type='DeepMOTTracktor',
-    detector_loss_weight=1.0,
     data_preprocessor=dict(
         type='TrackDataPreprocessor',
         mean=[123.675, 116.28, 103.53],
