@@ -9,7 +9,6 @@ with its ground truth and public detections (PNG/JPEG).
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
 """
 import argparse
-import glob
 import os
 import os.path as osp
 
@@ -21,18 +20,8 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from mmdeepmot.visualization import (  # noqa: E402
-    draw_labelled_frame, draw_tracks, plot_assignment, plot_training)
-
-
-def latest_scalars(work_dir: str) -> str:
-    """The newest ``<timestamp>/vis_data/scalars.json`` of a work dir."""
-    if osp.isfile(work_dir):
-        return work_dir
-    found = sorted(glob.glob(osp.join(work_dir, '*', 'vis_data',
-                                      'scalars.json')))
-    if not found:
-        raise FileNotFoundError(f'no */vis_data/scalars.json in {work_dir}')
-    return found[-1]
+    draw_labelled_frame, draw_tracks, plot_assignment, plot_training,
+    scalar_files)
 
 
 def dhn_figure(out: str, seq: str, frame: int) -> str:
@@ -96,7 +85,7 @@ def main() -> None:
         for item in args.runs:
             name, _, where = item.rpartition('=')
             runs[name or osp.basename(where.rstrip(os.sep))] = \
-                latest_scalars(where)
+                scalar_files(where)
         path = plot_training(runs, args.out)
     else:
         path = dhn_figure(args.out, args.seq, args.frame)

@@ -8,6 +8,8 @@ from mmengine.logging import print_log
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner, find_latest_checkpoint
 
+from ..engine.hooks import RandomStateHook
+
 
 def load_config(config: Union[str, Config],
                 cfg_options: Optional[dict] = None) -> Config:
@@ -77,6 +79,23 @@ def _log_every_rank(runner: Runner) -> None:
     runner.logger.addHandler(handler)
 
 
+def latest_checkpoint(work_dir: str) -> Optional[str]:
+    """The checkpoint mmengine's ``last_checkpoint`` file names, found
+    again in ``work_dir`` when the folder was moved or copied (the file
+    holds an absolute path)."""
+    if not osp.isdir(work_dir):
+        return None
+    latest = find_latest_checkpoint(work_dir)
+    if latest is None or osp.isfile(latest):
+        return latest
+    moved = osp.join(work_dir, osp.basename(latest))
+    if osp.isfile(moved):
+        return moved
+    raise FileNotFoundError(
+        f'{osp.join(work_dir, "last_checkpoint")} names {latest}, which '
+        f'exists neither there nor in {work_dir}')
+
+
 def build_runner(config: Union[str, Config],
                  work_dir: Optional[str] = None,
                  cfg_options: Optional[dict] = None,
@@ -112,8 +131,7 @@ def build_runner(config: Union[str, Config],
     if amp:
         _enable_amp(cfg)
     if resume == 'auto':
-        latest = find_latest_checkpoint(cfg.work_dir) \
-            if osp.isdir(cfg.work_dir) else None
+        latest = latest_checkpoint(cfg.work_dir)
         if latest is None:
             # mmengine would then start from nothing, dropping load_from
             print_log(f'--resume: no checkpoint in {cfg.work_dir} yet, '
@@ -132,6 +150,8 @@ def build_runner(config: Union[str, Config],
         _cpu_backend(cfg)
     runner = RUNNERS.build(cfg) if 'runner_type' in cfg else \
         Runner.from_cfg(cfg)
+    if not any(isinstance(h, RandomStateHook) for h in runner.hooks):
+        runner.register_hook(RandomStateHook())
     if launcher != 'none':
         _log_every_rank(runner)
     return runner

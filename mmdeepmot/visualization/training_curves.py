@@ -1,34 +1,55 @@
 """Plots of dMOTA, dMOTP and the losses over training, from mmengine's
 ``vis_data/scalars.json``."""
+import glob
 import json
 import os
 import os.path as osp
-from typing import Dict, List, Sequence
+from typing import Dict, List, Sequence, Union
 
 SHOWN = (('dmota', 'dMOTA'), ('dmotp', 'dMOTP'),
          ('loss_dmota', 'loss_dmota'), ('loss_dmotp', 'loss_dmotp'),
          ('loss', 'total loss'))
 
 
-def read_scalars(path: str) -> List[dict]:
-    """The training rows (those with an ``iter`` and a ``loss``)."""
-    rows = []
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                row = json.loads(line)
-                if 'loss' in row and 'iter' in row:
-                    rows.append(row)
-    if not rows:
-        raise ValueError(f'no training rows in {path}')
-    return rows
+def scalar_files(where: str) -> List[str]:
+    """``where`` itself (a ``scalars.json``), or every
+    ``<timestamp>/vis_data/scalars.json`` of a work dir, oldest first: one
+    per run of it (a resumed run writes a new one)."""
+    if osp.isfile(where):
+        return [where]
+    found = sorted(glob.glob(osp.join(where, '*', 'vis_data',
+                                      'scalars.json')))
+    if not found:
+        raise FileNotFoundError(f'no */vis_data/scalars.json in {where}')
+    return found
 
 
-def plot_training(runs: Dict[str, str], out_path: str,
+def read_scalars(paths: Union[str, Sequence[str]]) -> List[dict]:
+    """The training rows (those with an ``iter`` and a ``loss``) of one or
+    more ``scalars.json`` files (a work dir's runs, oldest first), by
+    iteration: a later run's row replaces an earlier run's row of the same
+    iteration (a run resumed from a checkpoint repeats what the killed run
+    logged after it)."""
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    by_iter: Dict[int, dict] = {}
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line:
+                    row = json.loads(line)
+                    if 'loss' in row and 'iter' in row:
+                        by_iter[row['iter']] = row
+    if not by_iter:
+        raise ValueError(f'no training rows in {", ".join(paths)}')
+    return [by_iter[i] for i in sorted(by_iter)]
+
+
+def plot_training(runs: Dict[str, Union[str, Sequence[str]]], out_path: str,
                   keys: Sequence = SHOWN) -> str:
-    """One panel per quantity, one line per run (name -> scalars.json);
-    quantities no run logged are left out. Returns ``out_path`` (PNG)."""
+    """One panel per quantity, one line per run (name -> its
+    ``scalars.json`` files, see :func:`read_scalars`); quantities no run
+    logged are left out. Returns ``out_path`` (PNG)."""
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt

@@ -44,3 +44,26 @@ def test_assignment_figure(tmp_path):
     assert osp.isfile(out)
     with pytest.raises(ValueError, match='shapes differ'):
         plot_assignment(d, d[:2], d, str(tmp_path / 'b.png'))
+
+
+def test_curves_read_every_run_of_a_resumed_work_dir(tmp_path):
+    from mmdeepmot.visualization import read_scalars, scalar_files
+
+    def run(stamp, iters, loss):
+        d = tmp_path / stamp / 'vis_data'
+        d.mkdir(parents=True)
+        (d / 'scalars.json').write_text('\n'.join(
+            json.dumps(dict(iter=i, loss=loss)) for i in iters) + '\n')
+
+    # killed after iteration 7 with a checkpoint at 5; resumed from 5
+    run('20260101_000000', range(1, 8), 1.0)
+    run('20260101_010000', range(6, 11), 2.0)
+    files = scalar_files(str(tmp_path))
+    assert len(files) == 2 and files[0] < files[1]
+    rows = read_scalars(files)
+    assert [r['iter'] for r in rows] == list(range(1, 11))
+    assert [r['loss'] for r in rows] == [1.0] * 5 + [2.0] * 5
+    out = plot_training({'run': files}, str(tmp_path / 'c.png'))
+    assert osp.isfile(out)
+    with pytest.raises(FileNotFoundError, match='no \\*/vis_data'):
+        scalar_files(str(tmp_path / '20260101_000000'))

@@ -1,0 +1,100 @@
+"""Exact resume: N iterations straight against N/2, SIGKILL, the work dir
+moved, --resume to N; the final weights are identical."""
+import os
+import os.path as osp
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import torch
+
+from mmdeepmot.engine.hooks import get_random_state, set_random_state
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+
+KILLER = '''
+import os
+import signal
+
+from mmengine.hooks import Hook
+from mmtrack.registry import HOOKS
+
+
+@HOOKS.register_module()
+class KillAfterIter(Hook):
+    priority = 'LOWEST'  # after CheckpointHook has saved
+
+    def __init__(self, at):
+        self.at = at
+
+    def after_train_iter(self, runner, batch_idx, data_batch=None,
+                         outputs=None):
+        if runner.iter + 1 == self.at:
+            os.kill(os.getpid(), signal.SIGKILL)
+'''
+
+
+def test_random_state_round_trip():
+    state = get_random_state()
+    a = torch.rand(3)
+    set_random_state(state)
+    assert torch.equal(torch.rand(3), a)
+
+
+def _config(tmp_path, name, kill_at=None):
+    base = osp.join(ROOT, 'configs', 'toy', 'deepmot_tracktor_toy.py')
+    hooks = "[dict(type='DeepMOTHook')" + (
+        f", dict(type='KillAfterIter', at={kill_at})]" if kill_at else ']')
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(f'''
+        _base_ = [{base!r}]
+        custom_imports = dict(imports=['mmdeepmot', 'killer'],
+                              allow_failed_imports=False)
+        custom_hooks = {hooks}
+    '''))
+    return str(path)
+
+
+def _train(config, work_dir, data_root, *extra, expect_kill=False):
+    env = dict(os.environ)
+    env['PYTHONPATH'] = osp.dirname(config) + ':' + env.get('PYTHONPATH', '')
+    proc = subprocess.run(
+        [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
+         '--work-dir', str(work_dir), *extra, '--cfg-options',
+         f'train_dataloader.dataset.data_root={data_root}/',
+         'train_dataloader.num_workers=0',
+         'train_dataloader.persistent_workers=False', 'load_from=None',
+         'train_cfg.max_iters=6', 'default_hooks.checkpoint.interval=3',
+         'default_hooks.checkpoint.max_keep_ckpts=3',
+         'model.unroll_cfg.obj_score_thr=0.0'],
+        capture_output=True, text=True, cwd=ROOT, env=env)
+    if expect_kill:
+        assert proc.returncode == -9, proc.stderr[-3000:]
+    else:
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stdout + proc.stderr
+
+
+def test_killed_and_resumed_run_equals_the_straight_one(
+        tiny_toy_mot, tmp_path):
+    (tmp_path / 'killer.py').write_text(KILLER)
+    straight = tmp_path / 'straight'
+    _train(_config(tmp_path, 'plain.py'), straight, tiny_toy_mot)
+    killed = tmp_path / 'killed'
+    _train(_config(tmp_path, 'killed.py', kill_at=3), killed, tiny_toy_mot,
+           expect_kill=True)
+    assert (killed / 'iter_3.pth').exists()
+    assert not (killed / 'iter_6.pth').exists()
+    # a moved work dir resumes too (last_checkpoint holds an absolute path)
+    moved = tmp_path / 'moved'
+    shutil.move(str(killed), str(moved))
+    log = _train(_config(tmp_path, 'plain.py'), moved, tiny_toy_mot,
+                 '--resume')
+    assert 'resumed epoch: 0, iter: 3' in log
+    a = torch.load(straight / 'iter_6.pth', weights_only=False)
+    b = torch.load(moved / 'iter_6.pth', weights_only=False)
+    assert a['state_dict'].keys() == b['state_dict'].keys()
+    for key, value in a['state_dict'].items():
+        assert torch.equal(value, b['state_dict'][key]), key
