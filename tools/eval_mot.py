@@ -7,11 +7,14 @@ per sequence and overall (TrackEval, as MMTracking's MOTChallengeMetrics).
 """
 import argparse
 import json
+import os
+import sys
 
 from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
+from mmdeepmot.datasets import mot_challenge_io as mot_io  # noqa: E402
 from mmdeepmot.evaluation.trackeval_mot import (  # noqa: E402
     evaluate_mot_results, format_table)
 
@@ -30,9 +33,24 @@ def main() -> None:
                         help='MOT17 (with its preprocessing) or MOT15')
     parser.add_argument('--json', help='write the overall figures here')
     args = parser.parse_args()
-    per_seq, combined = evaluate_mot_results(
-        args.gt_root, args.results, args.seqs, args.benchmark,
-        preprocess=args.benchmark != 'MOT15', subset=args.subset)
+    try:
+        seqs = args.seqs or mot_io.list_sequences(args.gt_root)
+        # result files of other sequences (an earlier run's) are not
+        # scored: refuse them unless --seqs says which ones count
+        stray = sorted(n[:-4] for n in os.listdir(args.results)
+                       if n.endswith('.txt') and n[:-4] not in seqs)
+        if stray and not args.seqs:
+            sys.exit(f'error: {args.results} holds result files of '
+                     f'sequences that are not in {args.gt_root}: {stray}; '
+                     'remove them (an earlier run\'s?) or name the '
+                     'sequences to score with --seqs')
+        if stray:
+            print(f'not scored (not in --seqs): {", ".join(stray)}')
+        per_seq, combined = evaluate_mot_results(
+            args.gt_root, args.results, seqs, args.benchmark,
+            preprocess=args.benchmark != 'MOT15', subset=args.subset)
+    except (mot_io.MOTFormatError, FileNotFoundError) as err:
+        sys.exit(f'error: {err}')
     print(format_table(per_seq, combined))
     if args.json:
         with open(args.json, 'w') as f:

@@ -7,6 +7,7 @@ Writes ROOT/annotations/{train,half-train,half-val,test}_cocoformat.json,
 the public detections beside them and gt/gt_half-{train,val}.txt.
 """
 import argparse
+import sys
 import time
 
 from _env_guard import require_mmdeepmot
@@ -14,6 +15,7 @@ from _env_guard import require_mmdeepmot
 require_mmdeepmot()
 
 from mmdeepmot.data_prep.cocovid import mot_to_cocovid  # noqa: E402
+from mmdeepmot.datasets.mot_challenge_io import MOTFormatError  # noqa: E402
 
 
 def main() -> None:
@@ -26,9 +28,12 @@ def main() -> None:
                         help='do not read det/det.txt')
     args = parser.parse_args()
     start = time.time()
-    files = mot_to_cocovid(args.root, args.out_dir,
-                           split_train=not args.no_half,
-                           with_det=not args.no_det)
+    try:
+        files = mot_to_cocovid(args.root, args.out_dir,
+                               split_train=not args.no_half,
+                               with_det=not args.no_det)
+    except (MOTFormatError, FileNotFoundError) as err:
+        sys.exit(f'error: {err}')
     for path in files:
         print(f'wrote {path}')
     print(f'converted in {time.time() - start:.1f} s')

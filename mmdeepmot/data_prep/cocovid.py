@@ -15,9 +15,10 @@ from typing import Dict, List, Optional
 import mmengine
 import numpy as np
 
-from ..datasets.mot_challenge_io import (CLASSES, frame_image, list_sequences,
-                                         read_gt, read_mot_txt, read_seqinfo,
-                                         subset_frames, write_mot_txt)
+from ..datasets.mot_challenge_io import (CLASSES, check_gt, frame_image,
+                                         list_sequences, read_gt, read_mot_txt,
+                                         read_seqinfo, subset_frames,
+                                         write_mot_txt)
 
 
 def convert_split(root: str,
@@ -47,7 +48,11 @@ def convert_split(root: str,
                              f'{info["name"]!r}, its folder is {name!r}')
         frames = subset_frames(subset, int(info['seqLength']))
         # MOT15's 10-column files read as MOT17's 9 columns
-        gt = read_gt(osp.join(seq_dir, 'gt', 'gt.txt')) if with_gt else None
+        gt = None
+        if with_gt:
+            gt_path = osp.join(seq_dir, 'gt', 'gt.txt')
+            gt = read_gt(gt_path)
+            check_gt(gt_path, gt, int(info['seqLength']))
         det = read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'),
                            'det') if with_det else None
         if gt is not None and subset.startswith('half'):

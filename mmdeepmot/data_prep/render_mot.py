@@ -28,10 +28,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from ..datasets.mot_challenge_io import (MOTFormatError, gt_flavour,
-                                         list_sequences, read_gt, read_mot_txt,
-                                         read_seqinfo, row_line, write_mot_txt,
-                                         write_seqinfo)
+from ..datasets.mot_challenge_io import (check_gt, gt_flavour, list_sequences,
+                                         read_gt, read_mot_txt, read_seqinfo,
+                                         write_mot_txt, write_seqinfo)
 from .cocovid import mot_to_cocovid
 from .mot_drawing import (blend_figure, draw_block, draw_car, draw_crowd,
                           draw_cycle, draw_figure, draw_rider, noise_bank,
@@ -93,24 +92,6 @@ class SequenceLabels:
     has_det: bool = field(default=False)
 
 
-def _check_gt(path: str, gt: np.ndarray, length: int) -> None:
-    """Rows past the sequence's length or an identity twice in one frame
-    would be lost or mixed when drawn: refuse them, naming the line."""
-    late = np.nonzero(gt[:, 0] > length)[0]
-    if len(late):
-        raise MOTFormatError(
-            f'{path}:{row_line(path, late[0])}: frame {int(gt[late[0], 0])} '
-            f'is past seqLength={length} of seqinfo.ini ({len(late)} rows)')
-    keys = gt[:, 0] * (gt[:, 1].max() + 2 if len(gt) else 1) + gt[:, 1]
-    _, first, counts = np.unique(keys, return_index=True,
-                                 return_counts=True)
-    if np.any(counts > 1):
-        dup = np.nonzero(keys == keys[first[counts > 1][0]])[0][1]
-        raise MOTFormatError(
-            f'{path}:{row_line(path, dup)}: identity {int(gt[dup, 1])} '
-            f'appears twice in frame {int(gt[dup, 0])}')
-
-
 def find_sequences(labels_root: str,
                    seqs: Optional[Sequence[str]] = None
                    ) -> List[SequenceLabels]:
@@ -144,7 +125,7 @@ def find_sequences(labels_root: str,
                     f'no ground truth to draw {name} from: {gt_path} '
                     '(choose sequences with --seqs)')
             gt = read_gt(gt_path)
-            _check_gt(gt_path, gt, int(info['seqLength']))
+            check_gt(gt_path, gt, int(info['seqLength']))
             with open(gt_path, 'rb') as f:
                 digest = hashlib.sha1(f.read()).hexdigest()
             key = (f'{split}/{digest}/{info["seqLength"]}/'

@@ -120,6 +120,41 @@ def row_line(path: str, index: int) -> int:
     raise IndexError(f'{path} has no row {index}')
 
 
+def check_gt(path: str, gt: np.ndarray, length: int) -> None:
+    """Refuse, naming the file and line, ground truth that would be lost or
+    mixed downstream: no rows at all (every result box would count as a
+    false positive), a frame past ``seqLength`` of ``seqinfo.ini`` (the
+    converter and the evaluation cut there) or an identity twice in one
+    frame.
+
+    Args:
+        path (str): the ``gt.txt`` the rows come from.
+        gt (np.ndarray): its rows (:func:`read_gt`).
+        length (int): the sequence's ``seqLength``.
+    """
+    if len(gt) == 0:
+        raise MOTFormatError(
+            f'{path}: no ground-truth rows; a sequence without objects '
+            'cannot be scored (leave it out, or drop its gt/ folder for a '
+            'test split)')
+    bad = np.nonzero((gt[:, 0] > length) | (gt[:, 0] < 1))[0]
+    if len(bad):
+        frame = int(gt[bad[0], 0])
+        where = f'past seqLength={length} of seqinfo.ini' if frame > 1 \
+            else 'before frame 1'
+        raise MOTFormatError(
+            f'{path}:{row_line(path, bad[0])}: frame {frame} is {where} '
+            f'({len(bad)} rows)')
+    keys = gt[:, 0] * (gt[:, 1].max() + 2) + gt[:, 1]
+    _, first, counts = np.unique(keys, return_index=True,
+                                 return_counts=True)
+    if np.any(counts > 1):
+        dup = np.nonzero(keys == keys[first[counts > 1][0]])[0][1]
+        raise MOTFormatError(
+            f'{path}:{row_line(path, dup)}: identity {int(gt[dup, 1])} '
+            f'appears twice in frame {int(gt[dup, 0])}')
+
+
 def _fmt(value: float, decimals: Optional[int] = 3) -> str:
     if decimals is None:  # as exact as the value: 10 significant digits
         return f'{value:.10g}'

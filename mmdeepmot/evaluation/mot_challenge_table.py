@@ -25,8 +25,10 @@ class MOTChallengeTableMetrics(MOTChallengeMetrics):
 
     Args:
         results_dir: where ``SEQ.txt`` result files are written (the folder
-            is created; files of the same name are replaced, nothing else
-            is touched). ``tools/test.py`` sets ``<work_dir>/results``
+            is created; ``.txt`` files of an earlier run there are removed
+            when the first video of an evaluation is written, so that the
+            folder holds this run's results only; other files are not
+            touched). ``tools/test.py`` sets ``<work_dir>/results``
             when it is None; then files only live in a temporary folder.
         benchmark: ``'MOT17'`` applies MOTChallenge's preprocessing
             (distractor removal); ``'MOT15'`` evaluates every box.
@@ -48,6 +50,23 @@ class MOTChallengeTableMetrics(MOTChallengeMetrics):
         self.preprocess = benchmark != 'MOT15' if preprocess is None \
             else preprocess
         self.per_sequence: Dict[str, Dict[str, float]] = {}
+        self._results_dir_ready = False
+
+    def _prepare_results_dir(self) -> None:
+        """Create ``results_dir``; remove the result files an earlier run
+        left there (they would mix with this run's)."""
+        os.makedirs(self.results_dir, exist_ok=True)
+        stale = sorted(n for n in os.listdir(self.results_dir)
+                       if n.endswith('.txt') and
+                       osp.isfile(osp.join(self.results_dir, n)))
+        for name in stale:
+            os.remove(osp.join(self.results_dir, name))
+        if stale:
+            MMLogger.get_current_instance().warning(
+                f'removed {len(stale)} result file(s) of an earlier run from '
+                f'{osp.abspath(self.results_dir)}: {", ".join(stale[:5])}'
+                + (' ...' if len(stale) > 5 else ''))
+        self._results_dir_ready = True
 
     def _save_one_video_gts_preds(self, seq: str) -> None:
         """Write one finished video's predictions and ground truth.
@@ -67,7 +86,8 @@ class MOTChallengeTableMetrics(MOTChallengeMetrics):
         with open(self.seqmap, 'a') as f:
             f.write(seq + '\n')
         if self.results_dir is not None and is_main_process():
-            os.makedirs(self.results_dir, exist_ok=True)
+            if not self._results_dir_ready:
+                self._prepare_results_dir()
             shutil.copy(
                 osp.join(self.pred_dir, f'{seq}.txt'),
                 osp.join(self.results_dir, f'{seq}.txt'))
@@ -75,6 +95,7 @@ class MOTChallengeTableMetrics(MOTChallengeMetrics):
     def compute_metrics(self, results: list = None) -> dict:
         """Evaluate every finished video; log the per-sequence table."""
         logger: MMLogger = MMLogger.get_current_instance()
+        self._results_dir_ready = False  # the next evaluation starts over
         seq_info = {seq: info['seq_length']
                     for seq, info in self.seq_info.items()}
         if not seq_info:

@@ -9,9 +9,9 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..datasets.mot_challenge_io import (MOTFormatError, read_gt, read_mot_txt,
-                                         read_seqinfo, row_line, subset_frames,
-                                         write_mot_txt)
+from ..datasets.mot_challenge_io import (MOTFormatError, check_gt, read_gt,
+                                         read_mot_txt, read_seqinfo, row_line,
+                                         subset_frames, write_mot_txt)
 
 # name in our tables -> (TrackEval metric family, field)
 FIELDS = {
@@ -77,10 +77,10 @@ def evaluate_mot_results(gt_root: str,
     for seq in seqs:
         seq_info[seq] = int(read_seqinfo(osp.join(gt_root, seq))['seqLength'])
         gt_file = osp.join(gt_root, seq, 'gt', 'gt.txt')
-        if subset == 'train':
-            read_mot_txt(gt_file, 'gt15' if benchmark == 'MOT15' else 'gt')
-        else:
-            gts[seq] = read_gt(gt_file)
+        gt = read_gt(gt_file)
+        check_gt(gt_file, gt, seq_info[seq])
+        if subset != 'train':
+            gts[seq] = gt
         res_file = osp.join(results_dir, f'{seq}.txt')
         if not osp.isfile(res_file):
             raise FileNotFoundError(f'no result file for {seq}: {res_file}')

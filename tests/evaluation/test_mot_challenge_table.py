@@ -53,6 +53,10 @@ def test_tud_through_tools_test_as_motmetrics(tmp_path):
     root = str(tmp_path / 'tud')
     _tud_tree(root)
     work = tmp_path / 'work'
+    # a result file an earlier run left in the results folder
+    (work / 'results').mkdir(parents=True)
+    (work / 'results' / 'MOT17-99-SDP.txt').write_text('1,1,0,0,5,5,1\n')
+    (work / 'results' / 'notes.md').write_text('kept')
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'test.py'), CONFIG,
          '--work-dir', str(work), '--cfg-options',
@@ -71,6 +75,9 @@ def test_tud_through_tools_test_as_motmetrics(tmp_path):
     assert float(_table_row(log, 'TUD-Stadtmitte')[col]) == pytest.approx(
         56.4, abs=1.0)
     assert _table_row(log, 'OVERALL')
+    assert 'removed 1 result file(s) of an earlier run' in log
+    assert sorted(p.name for p in (work / 'results').iterdir()) == [
+        'TUD-Campus.txt', 'TUD-Stadtmitte.txt', 'notes.md']
     # the result files are written for submission and hold the same rows
     for seq in ('TUD-Campus', 'TUD-Stadtmitte'):
         written = read_mot_txt(str(work / 'results' / f'{seq}.txt'), 'result')
