@@ -22,7 +22,8 @@ echo "== 1/3 the generated data set ($DATA)"
 if [ -f "$DATA/annotations/test_cocoformat.json" ]; then
     echo "already there"
 else
-    $PY tools/make_toy_mot.py "$DATA" --seed 0
+    # --overwrite: a data set a killed demo left half-written is replaced
+    $PY tools/make_toy_mot.py "$DATA" --seed 0 --overwrite
 fi
 echo
 echo "== 2/3 DeepMOT-Tracktor and its vanilla twin (seeds: $SEEDS)"

@@ -6,6 +6,7 @@ and converts it to CocoVID (OUT_DIR/annotations, as tools/mot2cocovid.py)
 unless --no-cocovid.
 """
 import argparse
+import sys
 import time
 
 from _env_guard import require_mmdeepmot
@@ -30,13 +31,19 @@ def main() -> None:
     parser.add_argument('--test-seqs', type=int, default=2)
     parser.add_argument('--no-cocovid', action='store_true',
                         help='skip writing OUT_DIR/annotations')
+    parser.add_argument('--overwrite', action='store_true',
+                        help='replace an earlier make_toy_mot output in '
+                        'OUT_DIR (a non-empty OUT_DIR is refused otherwise)')
     args = parser.parse_args()
     cfg = ToyMOTConfig(width=args.width, height=args.height,
                        num_frames=tuple(args.frames),
                        num_people=tuple(args.people),
                        train_seqs=args.train_seqs, test_seqs=args.test_seqs)
     start = time.time()
-    names = make_toy_mot(args.out_dir, args.seed, cfg)
+    try:
+        names = make_toy_mot(args.out_dir, args.seed, cfg, args.overwrite)
+    except FileExistsError as err:
+        sys.exit(f'error: {err}')
     for split, seqs in names.items():
         print(f'{split}: {len(seqs)} sequences: {", ".join(seqs)}')
     if not args.no_cocovid:

@@ -15,11 +15,9 @@ Variants of one video (MOT17's DPM, FRCNN and SDP folders: same ground
 truth, same size) share one set of frames, drawn once and linked.
 """
 import hashlib
-import json
 import multiprocessing
 import os
 import os.path as osp
-import shutil
 import time
 import zlib
 from dataclasses import asdict, dataclass, field
@@ -35,6 +33,7 @@ from .cocovid import mot_to_cocovid
 from .mot_drawing import (blend_figure, draw_block, draw_car, draw_crowd,
                           draw_cycle, draw_figure, draw_rider, noise_bank,
                           textured_background)
+from .output_dir import prepare_output_dir, write_marker
 
 # MOTChallenge's class ids -> how they are drawn
 KINDS = {
@@ -245,22 +244,6 @@ def _draw_chunk(task: tuple) -> int:
     return len(frames)
 
 
-def _prepare_out(out_dir: str, overwrite: bool) -> None:
-    """An empty output folder; an earlier render is replaced only when
-    asked, and a folder that is not one is never deleted."""
-    if osp.isdir(out_dir) and os.listdir(out_dir):
-        if not overwrite:
-            raise FileExistsError(
-                f'{out_dir} exists and is not empty; pass --overwrite to '
-                'replace an earlier render (nothing is mixed into it)')
-        if not osp.isfile(osp.join(out_dir, MARKER)):
-            raise FileExistsError(
-                f'{out_dir} is not a render_mot output (no {MARKER}); '
-                'refusing to delete it')
-        shutil.rmtree(out_dir)
-    os.makedirs(out_dir, exist_ok=True)
-
-
 def write_labels(seq: SequenceLabels, dst: str, cfg: RenderConfig) -> None:
     """The sequence's seqinfo, gt and det, scaled to the drawn frames, in
     the flavour and row order they came in."""
@@ -315,11 +298,11 @@ def render_mot(labels_root: str,
     if not cfg.scale > 0:
         raise ValueError(f'scale must be > 0, got {cfg.scale}')
     found = find_sequences(labels_root, seqs)
-    _prepare_out(out_dir, overwrite)
+    prepare_output_dir(out_dir, overwrite, MARKER, 'render_mot')
     start = time.time()
     record = dict(labels=osp.abspath(labels_root), config=asdict(cfg),
                   sequences=[s.name for s in found], complete=False)
-    _write_marker(out_dir, record)  # first: a killed render can be replaced
+    write_marker(out_dir, MARKER, record)
     tasks = []
     for seq in found:
         dst = osp.join(out_dir, seq.split, seq.name)
@@ -359,10 +342,5 @@ def render_mot(labels_root: str,
     if cocovid:
         mot_to_cocovid(out_dir)
     record.update(complete=True, seconds=round(time.time() - start, 1))
-    _write_marker(out_dir, record)
+    write_marker(out_dir, MARKER, record)
     return found
-
-
-def _write_marker(out_dir: str, record: dict) -> None:
-    with open(osp.join(out_dir, MARKER), 'w') as f:
-        json.dump(record, f, indent=2)

@@ -9,14 +9,17 @@ the drawn occlusion; three public-detection profiles (``DPM``, ``FRCNN``,
 """
 import os
 import os.path as osp
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
 
 from ..data_prep.mot_drawing import draw_figure
+from ..data_prep.output_dir import prepare_output_dir, write_marker
 from ..datasets.mot_challenge_io import write_mot_txt, write_seqinfo
+
+MARKER = 'make_toy_mot.json'
 
 
 @dataclass
@@ -230,14 +233,26 @@ def render_sequence(img_dir: str, rng: np.random.Generator,
 
 def make_toy_mot(out_dir: str,
                  seed: int = 0,
-                 cfg: Optional[ToyMOTConfig] = None) -> Dict[str, List[str]]:
+                 cfg: Optional[ToyMOTConfig] = None,
+                 overwrite: bool = False) -> Dict[str, List[str]]:
     """Write the data set under ``out_dir``; returns the sequence names per
-    split. The same seed writes the same files."""
+    split. The same seed writes the same files.
+
+    Args:
+        out_dir (str): an empty or new folder.
+        seed (int): the data set's seed. Defaults to 0.
+        cfg (ToyMOTConfig, optional): sizes and counts. Defaults to None
+            (``ToyMOTConfig()``).
+        overwrite (bool): replace an earlier ``make_toy_mot`` output in
+            ``out_dir``. Defaults to False: a non-empty folder raises
+            (nothing of an older data set is kept or converted).
+    """
     cfg = cfg or ToyMOTConfig()
     unknown = set(cfg.profiles) - set(PROFILES)
     if unknown:
         raise ValueError(f'unknown detection profiles {sorted(unknown)}; '
                          f'known: {sorted(PROFILES)}')
+    prepare_output_dir(out_dir, overwrite, MARKER, 'make_toy_mot')
     names: Dict[str, List[str]] = {}
     seq_num = 0
     for split, count in (('train', cfg.train_seqs), ('test', cfg.test_seqs)):
@@ -268,4 +283,6 @@ def make_toy_mot(out_dir: str,
                 write_seqinfo(seq_dir, name, num_frames, cfg.width,
                               cfg.height, cfg.fps)
                 names[split].append(name)
+    write_marker(out_dir, MARKER, dict(writer='make_toy_mot', seed=seed,
+                                       config=asdict(cfg), complete=True))
     return names

@@ -128,3 +128,28 @@ def test_missing_files_are_named(tmp_path, toy_root):
     os.remove(root / 'train' / 'TOY-01-SDP' / 'img1' / '000004.jpg')
     with pytest.raises(FileNotFoundError, match='TOY-01-SDP.*000004.jpg'):
         mot_to_cocovid(str(root))
+
+
+def test_an_existing_data_set_is_never_mixed_into(tmp_path):
+    import subprocess
+    import sys
+    root = str(tmp_path / 'toy')
+    make_toy_mot(root, seed=5, cfg=SMALL)
+    stale = osp.join(root, 'train', 'TOY-09-DPM')
+    os.makedirs(stale)
+    with pytest.raises(FileExistsError, match='--overwrite'):
+        make_toy_mot(root, seed=6, cfg=SMALL)
+    make_toy_mot(root, seed=6, cfg=SMALL, overwrite=True)
+    assert not osp.exists(stale)  # nothing of the older set survives
+    # a folder make_toy_mot did not write is never deleted
+    other = tmp_path / 'mine'
+    other.mkdir()
+    (other / 'keep.txt').write_text('x')
+    with pytest.raises(FileExistsError, match='refusing to delete'):
+        make_toy_mot(str(other), seed=6, cfg=SMALL, overwrite=True)
+    assert (other / 'keep.txt').exists()
+    tool = osp.join(osp.dirname(osp.dirname(osp.dirname(
+        osp.abspath(__file__)))), 'tools', 'make_toy_mot.py')
+    proc = subprocess.run([sys.executable, tool, root, '--no-cocovid'],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and 'pass --overwrite' in proc.stderr
