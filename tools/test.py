@@ -2,6 +2,7 @@
 import argparse
 import json
 import os
+import sys
 
 from _env_guard import require_mmdeepmot
 
@@ -9,7 +10,7 @@ require_mmdeepmot()
 
 from mmengine.config import DictAction  # noqa: E402
 
-from mmdeepmot.apis import build_runner  # noqa: E402
+from mmdeepmot import apis  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
 
 
@@ -45,16 +46,43 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    runner = build_runner(
+    runner = apis.build_runner(
         args.config,
         work_dir=args.work_dir,
         cfg_options=args.cfg_options,
         launcher=args.launcher,
         checkpoint=args.checkpoint,
         results_dir=args.results_dir)
+    check_weights(runner, args)
     metrics = runner.test()
     if args.json:
         write_metrics(args.json, metrics, runner)
+
+
+def check_weights(runner, args: argparse.Namespace) -> None:
+    """Say which weights are tested; refuse a file that cannot be read or
+    does not fit the model (another model's checkpoint would be tested with
+    random weights in its place, mmengine only warns)."""
+    path = runner.cfg.get('load_from')
+    if args.checkpoint is None:
+        print('no --checkpoint: testing ' + (
+            f"the config's load_from={path}" if path else
+            'the model as built, untrained (the config has no load_from)'))
+    if not path:
+        return
+    try:
+        ckpt = apis.read_checkpoint(path)
+    except (OSError, RuntimeError) as err:
+        sys.exit(f'error: {err}')
+    missing, unexpected = apis.checkpoint_fit(runner.model, ckpt)
+    if missing:
+        total = len(runner.model.state_dict())
+        sys.exit(
+            f'error: {path} does not fit {args.config}: {len(missing)} of '
+            f'{total} weights of {type(runner.model).__name__} are not in '
+            f'it (e.g. {missing[:3]}), {len(unexpected)} of its weights '
+            f'have no place in the model (e.g. {unexpected[:3]}); is it '
+            "another model's checkpoint?")
 
 
 def write_metrics(path: str, metrics: dict, runner) -> None:

@@ -1,7 +1,7 @@
 """Build an mmengine Runner from a config, the way our tools/ do."""
 import logging
 import os.path as osp
-from typing import Optional, Union
+from typing import List, Optional, Tuple, Union
 
 from mmengine.config import Config
 from mmengine.logging import print_log
@@ -155,3 +155,33 @@ def build_runner(config: Union[str, Config],
     if launcher != 'none':
         _log_every_rank(runner)
     return runner
+
+
+def read_checkpoint(path: str) -> dict:
+    """A checkpoint file's contents; unreadable files (missing, empty,
+    truncated, not a checkpoint) raise an error that names the file."""
+    from mmengine.runner.checkpoint import _load_checkpoint
+    if not osp.isfile(path):
+        raise FileNotFoundError(f'no checkpoint file {path}')
+    if osp.getsize(path) == 0:
+        raise RuntimeError(f'{path}: the checkpoint file is empty')
+    try:
+        ckpt = _load_checkpoint(path, map_location='cpu')
+    except Exception as err:  # torch/pickle errors do not name the file
+        raise RuntimeError(f'{path}: cannot read the checkpoint '
+                           f'({type(err).__name__}: {err})') from err
+    if not isinstance(ckpt, dict):
+        raise RuntimeError(f'{path}: not a checkpoint (holds a '
+                           f'{type(ckpt).__name__}, not a dict)')
+    return ckpt
+
+
+def checkpoint_fit(model, ckpt: dict) -> Tuple[List[str], List[str]]:
+    """Weights of ``model`` the checkpoint lacks, and checkpoint weights
+    ``model`` has no place for (``module.`` prefixes dropped, as mmengine
+    loads them)."""
+    state = ckpt.get('state_dict', ckpt)
+    have = {k[len('module.'):] if k.startswith('module.') else k
+            for k in state}
+    want = set(model.state_dict())
+    return sorted(want - have), sorted(have - want)

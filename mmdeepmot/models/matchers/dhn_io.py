@@ -47,7 +47,14 @@ def read_dhn_checkpoint(
     """
     if not osp.isfile(path):
         raise FileNotFoundError(f'no DHN checkpoint at {path}')
-    ckpt = torch.load(path, map_location='cpu', weights_only=False)
+    try:
+        ckpt = torch.load(path, map_location='cpu', weights_only=False)
+    except Exception as err:  # torch/pickle errors do not name the file
+        raise RuntimeError(f'{path}: cannot read the DHN checkpoint '
+                           f'({type(err).__name__}: {err})') from err
+    if not isinstance(ckpt, dict):
+        raise ValueError(f'{path} holds no DeepHungarianNet (a '
+                         f'{type(ckpt).__name__}, not a checkpoint dict)')
     cfg, weights = _dhn_cfg_and_weights(ckpt, path)
     return cfg, weights, ckpt.get('meta', {}) or {}
 
