@@ -10,18 +10,31 @@ import torch
 from torch import Tensor
 
 _EPS = 1e-9
+# pixel coordinates beyond this lose all precision in float32 distances
+MAX_COORD = 1e7
 
 
 def check_boxes(boxes: Tensor, name: str = 'boxes') -> None:
-    """Raise ValueError for non-finite or inverted (x2 < x1, y2 < y1) boxes."""
-    if boxes.shape[-1] != 4:
-        raise ValueError(f'{name} must have 4 coordinates (x1, y1, x2, y2), '
+    """Raise ValueError for boxes that are not ``[n, 4]``, non-finite,
+    beyond ``MAX_COORD`` pixels, or inverted (x2 < x1, y2 < y1)."""
+    if not isinstance(boxes, Tensor):
+        raise TypeError(f'{name} must be a torch.Tensor [n, 4], got '
+                        f'{type(boxes).__name__}')
+    if boxes.dim() != 2 or boxes.shape[-1] != 4:
+        raise ValueError(f'{name} must be [n, 4] (x1, y1, x2, y2 per box), '
                          f'got shape {tuple(boxes.shape)}')
+    if not boxes.is_floating_point():
+        raise TypeError(f'{name} must be floating point, got {boxes.dtype}')
     if boxes.numel() == 0:
         return
     if not torch.isfinite(boxes).all():
         bad = (~torch.isfinite(boxes)).any(-1).nonzero()[0].tolist()
         raise ValueError(f'{name} contain NaN or inf (first at index {bad})')
+    if boxes.detach().abs().max() > MAX_COORD:
+        bad = (boxes.detach().abs() > MAX_COORD).any(-1).nonzero()[0]
+        raise ValueError(
+            f'{name}[{int(bad)}] = {boxes[bad].tolist()}: coordinates '
+            f'beyond {MAX_COORD:g} pixels')
     inverted = (boxes[..., 2] < boxes[..., 0]) | (
         boxes[..., 3] < boxes[..., 1])
     if inverted.any():
@@ -66,5 +79,9 @@ def deepmot_distance(a: Tensor, b: Tensor,
 
 
 def image_diagonal(height: float, width: float) -> float:
-    """Length of the image diagonal, the normaliser of centre distances."""
+    """Length of the image diagonal, the normaliser of centre distances;
+    the image must have a positive height and width."""
+    if not (height > 0 and width > 0):
+        raise ValueError(f'img_shape must be a positive (height, width), got '
+                         f'({height}, {width})')
     return float((height**2 + width**2)**0.5)

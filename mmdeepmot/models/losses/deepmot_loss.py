@@ -1,6 +1,7 @@
 """The DeepMOT loss: (1 - dMOTA) + lambda * (1 - dMOTP), via a soft matcher."""
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
+import numpy as np
 import torch
 from mmtrack.registry import MODELS
 from torch import Tensor, nn
@@ -26,6 +27,68 @@ def frame_distance(pred_boxes: Tensor, gt_boxes: Tensor,
     if kind == 'iou':
         return jaccard_distance(pred_boxes, gt_boxes)
     raise ValueError(f'distance must be "deepmot" or "iou", got {kind!r}')
+
+
+def _as_float_boxes(value, name: str) -> Tensor:
+    """numpy arrays and float16/float64 tensors as float32 tensors (the
+    matchers' precision); anything else is left for ``check_boxes``."""
+    if isinstance(value, np.ndarray):
+        if not np.issubdtype(value.dtype, np.number):
+            raise TypeError(f'{name} must be numeric, got {value.dtype}')
+        return torch.as_tensor(value, dtype=torch.float32)
+    if isinstance(value, Tensor) and value.is_floating_point() and \
+            value.dtype != torch.float32:
+        return value.float()
+    return value
+
+
+def _ids(value, name: str, count: int) -> List[int]:
+    """A frame's id list, one id per box, no id twice."""
+    try:
+        ids = [int(i) for i in value]
+    except (TypeError, ValueError) as err:
+        raise TypeError(f'{name} must be a sequence of ints ({err})')
+    if len(ids) != count:
+        raise ValueError(f'{name} has {len(ids)} ids for {count} boxes')
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise ValueError(f'{name}: id {dup} appears twice')
+    return ids
+
+
+def prepare_frame(frame: Frame, index: int = 0) -> Frame:
+    """A loss frame checked and converted: boxes as float32 ``[n, 4]``
+    tensors (numpy arrays and other float types converted), one unique id
+    per box, a positive ``img_shape``; errors name the frame and field.
+
+    Args:
+        frame (dict): ``pred_boxes``, ``pred_ids``, ``gt_boxes``,
+            ``gt_ids``, ``img_shape`` and optionally ``pred_scores``.
+        index (int): the frame's place in its clip, for messages.
+    """
+    where = f'frame {index}'
+    missing = [k for k in ('pred_boxes', 'pred_ids', 'gt_boxes', 'gt_ids',
+                           'img_shape') if k not in frame]
+    if missing:
+        raise KeyError(f'{where}: missing {missing}')
+    out = dict(frame)
+    for key, name in (('pred_boxes', 'predicted boxes'),
+                      ('gt_boxes', 'ground-truth boxes')):
+        out[key] = _as_float_boxes(frame[key], f'{where}: {key}')
+        check_boxes(out[key], f'{where}: {name}')
+    out['pred_ids'] = _ids(frame['pred_ids'], f'{where}: pred_ids',
+                           len(out['pred_boxes']))
+    out['gt_ids'] = _ids(frame['gt_ids'], f'{where}: gt_ids',
+                         len(out['gt_boxes']))
+    shape = tuple(frame['img_shape'])
+    if len(shape) < 2:
+        raise ValueError(f'{where}: img_shape must be (height, width), got '
+                         f'{frame["img_shape"]}')
+    image_diagonal(*shape[:2])  # raises for a non-positive shape
+    if frame.get('pred_scores') is not None:
+        out['pred_scores'] = _as_float_boxes(frame['pred_scores'],
+                                             f'{where}: pred_scores')
+    return out
 
 
 def iou_gate(pred_boxes: Tensor, gt_boxes: Tensor, min_iou: float,
@@ -163,6 +226,8 @@ class DeepMOTLoss(nn.Module):
         """
         if not clips or any(len(frames) == 0 for frames in clips):
             raise ValueError('DeepMOTLoss needs at least one frame a clip')
+        clips = [[prepare_frame(f, i) for i, f in enumerate(frames)]
+                 for frames in clips]
         if memories is None:
             memories = [None] * len(clips)
         if len(memories) != len(clips):

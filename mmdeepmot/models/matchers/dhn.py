@@ -66,6 +66,19 @@ class BiRNN(nn.Module):
         return x
 
 
+def _check_finite(dist: Tensor, name: str) -> None:
+    """One NaN or inf would spread through the recurrences to every output
+    of the batch: refuse it, naming where it is."""
+    if not isinstance(dist, Tensor):
+        raise TypeError(f'{name} must be a torch.Tensor, got '
+                        f'{type(dist).__name__}')
+    bad = ~torch.isfinite(dist.detach())
+    if bad.any():
+        where = bad.nonzero()[0].tolist()
+        raise ValueError(f'{name} holds {dist[tuple(where)].item()} at '
+                         f'{where}: distances must be finite')
+
+
 @MODELS.register_module()
 class DeepHungarianNet(BaseModule):
     """Soft assignment of an h x w distance matrix by two bi-directional RNNs.
@@ -161,7 +174,10 @@ class DeepHungarianNet(BaseModule):
             The same structure as ``dist``, values in [0, 1]; padding is 0.
         """
         if isinstance(dist, (list, tuple)):
+            for i, mat in enumerate(dist):
+                _check_finite(mat, f'distance matrix {i}')
             return self._forward_list(dist)
+        _check_finite(dist, 'distance matrix')
         if dist.dim() == 2:
             return self.forward(dist[None])[0]
         if dist.dim() != 3:

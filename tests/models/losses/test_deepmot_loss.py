@@ -154,3 +154,44 @@ def test_clips_in_one_call_equal_one_by_one(loss):
     for key in ('loss_dmota', 'loss_dmotp', 'soft_fp', 'soft_ids'):
         mean = (one[0][key] + one[1][key]) / 2
         assert both[key] == pytest.approx(float(mean), abs=1e-5), key
+
+
+def test_bad_values_name_the_argument(sinkhorn_loss):
+    import numpy as np
+    ok = frame(BOXES, (7, 8, 9))
+    bad_shape = dict(ok, img_shape=(0, 0))
+    with pytest.raises(ValueError, match=r'img_shape must be a positive'):
+        sinkhorn_loss([bad_shape])
+    huge = BOXES.clone()
+    huge[1] *= 1e16
+    with pytest.raises(ValueError, match=r'frame 0: predicted boxes\[1\]'):
+        sinkhorn_loss([frame(huge, (7, 8, 9))])
+    with pytest.raises(ValueError, match='pred_ids has 4 ids for 3 boxes'):
+        sinkhorn_loss([frame(BOXES, (7, 8, 9, 10))])
+    with pytest.raises(ValueError, match='pred_ids has 2 ids for 3 boxes'):
+        sinkhorn_loss([frame(BOXES, (7, 8))])
+    with pytest.raises(ValueError, match='gt_ids: id 2 appears twice'):
+        sinkhorn_loss([frame(BOXES, (7, 8, 9), gt_ids=(1, 2, 2))])
+    for boxes in (BOXES[0], BOXES[None]):
+        with pytest.raises(ValueError, match=r'must be \[n, 4\]'):
+            sinkhorn_loss([frame(boxes, (7, 8, 9))])
+    with pytest.raises(KeyError, match=r"frame 1: missing \['gt_ids'\]"):
+        sinkhorn_loss([ok, {k: v for k, v in ok.items() if k != 'gt_ids'}])
+    # numpy and other float types are converted: same figures
+    ref = sinkhorn_loss([ok])
+    for pred in (BOXES.numpy(), BOXES.double(), BOXES.half()):
+        out = sinkhorn_loss([frame(pred, (7, 8, 9),
+                                   np.asarray(BOXES.numpy()))])
+        assert out['dmota'] == pytest.approx(float(ref['dmota']), abs=1e-3)
+
+
+def test_dhn_refuses_non_finite_distances():
+    from mmdeepmot.models.matchers import DeepHungarianNet
+    dhn = DeepHungarianNet(hidden_size=4, num_layers=1, head_dims=(4, ))
+    dist = torch.rand(3, 4)
+    dist[1, 2] = float('nan')
+    with pytest.raises(ValueError, match=r'distance matrix 1 holds nan at '
+                       r'\[1, 2\]'):
+        dhn([torch.rand(2, 2), dist])
+    with pytest.raises(ValueError, match='must be finite'):
+        dhn(dist)
