@@ -41,10 +41,14 @@ train_pipeline = [
                 keep_ratio=True,
                 clip_object_border=False),
             dict(type='mmdet.PhotoMetricDistortion'),
-            # mmdet's RandomCrop keeps the ids of boxes it crops away
+            # mmdet's RandomCrop keeps the ids of boxes it crops away; a
+            # frame of a clip may lose every box (its objects left the
+            # crop), which mmdet refuses by default and the broadcaster
+            # then fails on
             dict(
                 type='RandomCropWithIds',
                 crop_size=(1088, 1088),
+                allow_negative_crop=True,
                 bbox_clip_border=False),
             dict(type='mmdet.RandomFlip', prob=0.5),
         ]),
@@ -86,3 +90,5 @@ param_scheduler = [
 default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
 custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)
+# mmtrack's Tracktor base sets no seed: every run would draw its own
+randomness = dict(seed=0)

@@ -1,6 +1,7 @@
 """Train a model from an OpenMMLab config with mmengine's Runner."""
 import argparse
 import os
+import sys
 
 from _env_guard import require_mmdeepmot
 
@@ -8,7 +9,7 @@ require_mmdeepmot()
 
 from mmengine.config import DictAction  # noqa: E402
 
-from mmdeepmot.apis import build_runner  # noqa: E402
+from mmdeepmot.apis import build_runner, check_config_paths  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:
@@ -51,6 +52,12 @@ def main() -> None:
         launcher=args.launcher,
         amp=args.amp,
         resume=args.resume)
+    loaders = ['train_dataloader'] + (
+        ['val_dataloader'] if runner.cfg.get('val_cfg') else [])
+    try:
+        check_config_paths(runner.cfg, loaders)
+    except FileNotFoundError as err:
+        sys.exit(f'error: {err}')
     runner.train()
 
 

@@ -58,6 +58,7 @@ train_pipeline = [
             dict(
                 type='RandomCropWithIds',
                 crop_size=img_scale,
+                allow_negative_crop=True,
                 bbox_clip_border=False),
             dict(type='mmdet.RandomFlip', prob=0.5),
         ]),

@@ -1,5 +1,6 @@
 """Build an mmengine Runner from a config, the way our tools/ do."""
 import logging
+import os
 import os.path as osp
 from typing import List, Optional, Tuple, Union
 
@@ -185,3 +186,34 @@ def checkpoint_fit(model, ckpt: dict) -> Tuple[List[str], List[str]]:
             for k in state}
     want = set(model.state_dict())
     return sorted(want - have), sorted(have - want)
+
+
+REPO_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+
+
+def check_config_paths(cfg: Config, loaders: List[str]) -> None:
+    """Refuse relative data and weight paths of ``cfg`` that do not exist
+    from the working directory, saying where they do: the configs here
+    name ``data/...`` and ``checkpoints/...`` from the repository root.
+
+    Args:
+        cfg (Config): the built config.
+        loaders (list[str]): the loaders the tool will use
+            (``train_dataloader``, ``test_dataloader``, ...).
+    """
+    paths = []
+    for name in loaders:
+        dataset = (cfg.get(name) or {}).get('dataset') or {}
+        if dataset.get('data_root'):
+            paths.append((f'{name}.dataset.data_root', dataset.data_root))
+    if cfg.get('load_from') and not cfg.get('resume'):
+        paths.append(('load_from', cfg.load_from))
+    for key, path in paths:
+        if '://' in path or osp.isabs(path) or osp.exists(path):
+            continue
+        hint = ''
+        if osp.exists(osp.join(REPO_ROOT, path)):
+            hint = (f'; it does from the repository root: run from '
+                    f'{REPO_ROOT} or pass an absolute path')
+        raise FileNotFoundError(f'{key}={path!r} does not exist relative to '
+                                f'the working directory {os.getcwd()}{hint}')

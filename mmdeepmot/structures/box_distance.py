@@ -21,7 +21,8 @@ def check_boxes(boxes: Tensor, name: str = 'boxes') -> None:
         raise TypeError(f'{name} must be a torch.Tensor [n, 4], got '
                         f'{type(boxes).__name__}')
     if boxes.dim() != 2 or boxes.shape[-1] != 4:
-        raise ValueError(f'{name} must be [n, 4] (x1, y1, x2, y2 per box), '
+        raise ValueError(f'{name} must be [n, 4] (4 coordinates x1, y1, x2, '
+                         'y2 per box), '
                          f'got shape {tuple(boxes.shape)}')
     if not boxes.is_floating_point():
         raise TypeError(f'{name} must be floating point, got {boxes.dtype}')

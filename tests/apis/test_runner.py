@@ -1,4 +1,5 @@
 """build_runner: the tools' command-line overrides."""
+import os
 import os.path as osp
 
 from mmdeepmot.apis import build_runner
@@ -31,3 +32,37 @@ def test_results_dir_defaults_to_work_dir(tmp_path):
     assert runner.cfg.test_evaluator.results_dir == str(tmp_path / 'results')
     runner = build_runner(cfg, work_dir=str(tmp_path), results_dir='/x/y')
     assert runner.cfg.test_evaluator.results_dir == '/x/y'
+
+
+def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
+    import subprocess
+    import sys
+
+    import pytest
+    from mmengine.config import Config
+
+    from mmdeepmot.apis import check_config_paths
+    root = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+    cfg = Config(dict(load_from='checkpoints/siamrpn_sot_toy.pth',
+                      test_dataloader=dict(dataset=dict(data_root='x/'))))
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        with pytest.raises(FileNotFoundError,
+                           match='load_from=.*run from ' + root):
+            check_config_paths(cfg, [])
+        with pytest.raises(FileNotFoundError,
+                           match="test_dataloader.dataset.data_root='x/'"):
+            check_config_paths(Config(dict(test_dataloader=dict(
+                dataset=dict(data_root='x/')))), ['test_dataloader'])
+    finally:
+        os.chdir(cwd)
+    check_config_paths(cfg, [])  # from the root the file is there
+    proc = subprocess.run(
+        [sys.executable, osp.join(root, 'tools', 'train.py'),
+         osp.join(root, 'configs', 'toy', 'vanilla_siamrpn_toy.py'),
+         '--work-dir', str(tmp_path / 'w')],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode != 0
+    assert "train_dataloader.dataset.data_root='data/toy-mot17/' does not " \
+        'exist' in proc.stderr

@@ -18,13 +18,19 @@ def free_port() -> int:
 def test_two_processes_on_cpu(tmp_path):
     env = dict(os.environ, PYTHON=sys.executable, PORT=str(free_port()),
                OMP_NUM_THREADS='1')
+    # started from another directory, the config named from there
+    elsewhere = tmp_path / 'elsewhere'
+    elsewhere.mkdir()
+    config = osp.relpath(
+        osp.join(ROOT, 'configs', 'toy', 'deepmot_box_refiner_toy.py'),
+        elsewhere)
     proc = subprocess.run(
-        ['bash', osp.join(ROOT, 'tools', 'dist_train.sh'),
-         osp.join(ROOT, 'configs', 'toy', 'deepmot_box_refiner_toy.py'), '2',
+        ['bash', osp.join(ROOT, 'tools', 'dist_train.sh'), config, '2',
          '--work-dir', str(tmp_path), '--cfg-options',
          'train_cfg.max_iters=6', 'default_hooks.checkpoint.interval=6',
          'default_hooks.logger.interval=2'],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+        capture_output=True, text=True, cwd=elsewhere, env=env,
+        timeout=600)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     logs = {p.name: p.read_text() for p in tmp_path.glob('*/*.log')}
     rank1 = [t for n, t in logs.items() if n.endswith('_rank1.log')]
