@@ -10,6 +10,7 @@ from mmengine.registry import RUNNERS
 from mmengine.runner import Runner, find_latest_checkpoint
 
 from ..engine.hooks import RandomStateHook
+from ..utils.checkpoint_io import read_checkpoint as _read
 
 
 def load_config(config: Union[str, Config],
@@ -159,18 +160,9 @@ def build_runner(config: Union[str, Config],
 
 
 def read_checkpoint(path: str) -> dict:
-    """A checkpoint file's contents; unreadable files (missing, empty,
+    """A checkpoint's contents; unreadable files (missing, empty,
     truncated, not a checkpoint) raise an error that names the file."""
-    from mmengine.runner.checkpoint import _load_checkpoint
-    if not osp.isfile(path):
-        raise FileNotFoundError(f'no checkpoint file {path}')
-    if osp.getsize(path) == 0:
-        raise RuntimeError(f'{path}: the checkpoint file is empty')
-    try:
-        ckpt = _load_checkpoint(path, map_location='cpu')
-    except Exception as err:  # torch/pickle errors do not name the file
-        raise RuntimeError(f'{path}: cannot read the checkpoint '
-                           f'({type(err).__name__}: {err})') from err
+    ckpt = _read(path)
     if not isinstance(ckpt, dict):
         raise RuntimeError(f'{path}: not a checkpoint (holds a '
                            f'{type(ckpt).__name__}, not a dict)')

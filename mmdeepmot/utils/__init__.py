@@ -1,8 +1,9 @@
+from .checkpoint_io import read_checkpoint
 from .compat import apply_compat
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
 from .provenance import provenance
 
 __all__ = [
     'apply_compat', 'check_stack', 'stack_problems', 'StackError',
-    'SETUP_HINT', 'provenance'
+    'SETUP_HINT', 'provenance', 'read_checkpoint'
 ]

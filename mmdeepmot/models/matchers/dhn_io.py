@@ -8,6 +8,7 @@ import torch
 from mmengine.config import Config
 from mmtrack.registry import MODELS
 
+from ...utils.checkpoint_io import read_checkpoint
 from .dhn import DeepHungarianNet  # noqa: F401  (registers it)
 
 PACKAGE_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
@@ -45,13 +46,7 @@ def read_dhn_checkpoint(
     Returns:
         tuple: (DHN config dict, DHN state dict, the file's meta dict).
     """
-    if not osp.isfile(path):
-        raise FileNotFoundError(f'no DHN checkpoint at {path}')
-    try:
-        ckpt = torch.load(path, map_location='cpu', weights_only=False)
-    except Exception as err:  # torch/pickle errors do not name the file
-        raise RuntimeError(f'{path}: cannot read the DHN checkpoint '
-                           f'({type(err).__name__}: {err})') from err
+    ckpt = read_checkpoint(path, 'DHN checkpoint')
     if not isinstance(ckpt, dict):
         raise ValueError(f'{path} holds no DeepHungarianNet (a '
                          f'{type(ckpt).__name__}, not a checkpoint dict)')
