@@ -53,11 +53,11 @@ def main() -> None:
         launcher=args.launcher,
         checkpoint=args.checkpoint,
         results_dir=args.results_dir)
+    check_weights(runner, args)
     try:
         apis.check_config_paths(runner.cfg, ['test_dataloader'])
     except FileNotFoundError as err:
         sys.exit(f'error: {err}')
-    check_weights(runner, args)
     metrics = runner.test()
     if args.json:
         write_metrics(args.json, metrics, runner)

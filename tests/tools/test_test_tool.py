@@ -15,6 +15,7 @@ SIAMRPN_CKPT = osp.join(ROOT, 'checkpoints', 'siamrpn_sot_toy.pth')
 
 
 def run_test_tool(*args):
+    # the checks come before any data is read: no data set needed
     return subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'test.py'), TRACKTOR,
          *map(str, args)], capture_output=True, text=True, cwd=ROOT)
