@@ -11,59 +11,14 @@ from mmengine.model import BaseModule
 from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
-_CELLS = {'GRU': nn.GRU, 'LSTM': nn.LSTM}
-_VARIANTS = ('sequential', 'parallel')
+from .birnn import CELLS as _CELLS
+from .birnn import BiRNN
+from .rowcol import RowColumnReader
+
+_VARIANTS = ('sequential', 'parallel', 'rowcol')
 _FEATURES = ('dist', 'row_gap', 'col_gap')
 
 MatrixBatch = Union[Tensor, Sequence[Tensor]]
-
-
-def reverse_padded(seq: Tensor, lengths: Tensor) -> Tensor:
-    """Reverse the first ``lengths[b]`` steps of each sequence in [B, L, C]."""
-    steps = torch.arange(seq.shape[1], device=seq.device)[None]
-    last = lengths.to(seq.device)[:, None] - 1
-    idx = torch.where(steps <= last, last - steps, steps)
-    return seq.gather(1, idx.unsqueeze(-1).expand_as(seq))
-
-
-class BiRNN(nn.Module):
-    """Stacked bi-directional RNN over end-padded sequences of given lengths.
-
-    Each direction of each layer is its own single-layer RNN, and the
-    backward direction reads every sequence reversed within its own length,
-    so outputs at valid steps do not depend on padding. This replaces
-    ``pack_padded_sequence``, whose backward pass is very slow on CPU.
-    """
-
-    def __init__(self, cell: str, input_size: int, hidden_size: int,
-                 num_layers: int, dropout: float = 0.0) -> None:
-        super().__init__()
-        rnn = _CELLS[cell]
-        self.forward_rnns = nn.ModuleList()
-        self.backward_rnns = nn.ModuleList()
-        for layer in range(num_layers):
-            size = input_size if layer == 0 else 2 * hidden_size
-            self.forward_rnns.append(rnn(size, hidden_size, batch_first=True))
-            self.backward_rnns.append(rnn(size, hidden_size, batch_first=True))
-        self.dropout = nn.Dropout(dropout)
-        self.out_size = 2 * hidden_size
-
-    def forward(self, seq: Tensor, lengths: Tensor) -> Tensor:
-        """[B, L, C_in] -> [B, L, 2 * hidden]; padded steps hold garbage."""
-        uniform = bool((lengths == seq.shape[1]).all())
-        x = seq
-        for layer, (fwd, bwd) in enumerate(
-                zip(self.forward_rnns, self.backward_rnns)):
-            if layer:
-                x = self.dropout(x)
-            if uniform:
-                rev = x.flip(1)
-                back = bwd(rev)[0].flip(1)
-            else:
-                back = reverse_padded(bwd(reverse_padded(x, lengths))[0],
-                                      lengths)
-            x = torch.cat([fwd(x)[0], back], dim=-1)
-        return x
 
 
 def _check_finite(dist: Tensor, name: str) -> None:
@@ -87,6 +42,9 @@ class DeepHungarianNet(BaseModule):
     and read by the first RNN; its features are re-ordered column by column
     and read by the second RNN. ``parallel``: both RNNs read the raw distances
     (one row-wise, one column-wise) and their features are concatenated.
+    ``rowcol``: each row is a sequence of its own, then each column
+    (``RowColumnReader``, ``rounds`` times), all rows of all matrices in one
+    batch: h + w sequential steps instead of h x w.
     A linear head (no activations, as in the official code, unless
     ``head_act`` is set) and a sigmoid give one value in [0, 1] per entry.
 
@@ -94,7 +52,8 @@ class DeepHungarianNet(BaseModule):
         hidden_size: hidden units per direction of each RNN.
         num_layers: stacked layers of each RNN.
         cell: ``'GRU'`` or ``'LSTM'``.
-        variant: ``'sequential'`` or ``'parallel'``.
+        variant: ``'sequential'``, ``'parallel'`` or ``'rowcol'``.
+        rounds: row-then-column rounds of ``rowcol``.
         head_dims: widths of the hidden linear layers of the head.
         head_act: optional activation between head layers (``'ReLU'``).
         dropout: dropout between stacked RNN layers.
@@ -116,6 +75,7 @@ class DeepHungarianNet(BaseModule):
                  dropout: float = 0.0,
                  gate_bias: float = -1.0,
                  input_features: Sequence[str] = ('dist', ),
+                 rounds: int = 1,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if cell not in _CELLS:
@@ -134,10 +94,16 @@ class DeepHungarianNet(BaseModule):
         self.input_features = tuple(input_features)
         in_size = len(self.input_features)
         feat = 2 * hidden_size
-        col_in = feat if variant == 'sequential' else in_size
-        self.row_rnn = BiRNN(cell, in_size, hidden_size, num_layers, dropout)
-        self.col_rnn = BiRNN(cell, col_in, hidden_size, num_layers, dropout)
-        head_in = feat if variant == 'sequential' else 2 * feat
+        if variant == 'rowcol':
+            self.reader = RowColumnReader(BiRNN, cell, in_size, hidden_size,
+                                          num_layers, rounds, dropout)
+        else:
+            col_in = feat if variant == 'sequential' else in_size
+            self.row_rnn = BiRNN(cell, in_size, hidden_size, num_layers,
+                                 dropout)
+            self.col_rnn = BiRNN(cell, col_in, hidden_size, num_layers,
+                                 dropout)
+        head_in = feat if variant != 'parallel' else 2 * feat
         layers: List[nn.Module] = []
         for width in head_dims:
             layers.append(nn.Linear(head_in, width))
@@ -150,7 +116,7 @@ class DeepHungarianNet(BaseModule):
 
     def _init_rnns(self) -> None:
         """Orthogonal weights, first gate's biases at ``gate_bias``."""
-        for rnn in (self.row_rnn, self.col_rnn):
+        for rnn in [m for m in self.modules() if isinstance(m, BiRNN)]:
             for full_name, param in rnn.named_parameters():
                 name = full_name.rsplit('.', 1)[-1]
                 if name.startswith('weight'):
@@ -249,6 +215,16 @@ class DeepHungarianNet(BaseModule):
                 out.append(dist - big.min(dim=1, keepdim=True).values)
         return torch.stack(out, dim=-1).masked_fill(~valid[..., None], 0.0)
 
+    def _forward_rowcol(self, dist: Tensor, sizes: Tensor) -> Tensor:
+        """``rowcol``: [B, H, W] (no empty matrix) -> [B, H, W]."""
+        feats = self.reader(self._features(dist, sizes), sizes)
+        prob = torch.sigmoid(self.head(feats).squeeze(-1))
+        rows = torch.arange(dist.shape[1], device=dist.device)[None, :, None]
+        cols = torch.arange(dist.shape[2], device=dist.device)[None, None]
+        inside = (rows < sizes[:, 0, None, None].to(dist.device)) & (
+            cols < sizes[:, 1, None, None].to(dist.device))
+        return prob * inside
+
     def _forward_padded(self, dist: Tensor, sizes: Tensor) -> Tensor:
         out = dist.new_zeros(dist.shape)
         lengths_all = (sizes[:, 0] * sizes[:, 1]).tolist()
@@ -257,6 +233,10 @@ class DeepHungarianNet(BaseModule):
             return out
         b_keep = torch.tensor(keep, device=dist.device)
         sub_sizes = sizes[keep]
+        if self.variant == 'rowcol':
+            sub_out = self._forward_rowcol(dist[b_keep], sub_sizes)
+            return sub_out if len(keep) == dist.shape[0] else \
+                out.index_copy(0, b_keep, sub_out)
         lengths = torch.tensor([lengths_all[i] for i in keep],
                                device=dist.device)
         height, width = dist.shape[1:]

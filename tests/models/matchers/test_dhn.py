@@ -34,9 +34,10 @@ def test_empty_matrices(shape):
 
 
 @pytest.mark.parametrize('cell', ['GRU', 'LSTM'])
-@pytest.mark.parametrize('variant', ['sequential', 'parallel'])
+@pytest.mark.parametrize('variant', ['sequential', 'parallel', 'rowcol'])
 def test_padded_batch_equals_one_by_one(cell, variant):
-    net = small(cell=cell, variant=variant)
+    net = small(cell=cell, variant=variant,
+                input_features=('dist', 'row_gap', 'col_gap'), rounds=2)
     mats = [torch.rand(3, 5), torch.rand(6, 2), torch.rand(1, 1),
             torch.rand(0, 3), torch.rand(6, 5)]
     with torch.no_grad():
@@ -78,3 +79,17 @@ def test_official_init():
     assert (rnn.bias_ih_l0[:4] == -1).all() and (rnn.bias_ih_l0[4:] == 0).all()
     w = rnn.weight_hh_l0  # [3 * 4, 4]: orthonormal columns
     assert torch.allclose(w.t() @ w, torch.eye(4), atol=1e-5)
+
+
+def test_rowcol_reads_rows_then_columns():
+    net = small(variant='rowcol', rounds=2)
+    assert not hasattr(net, 'row_rnn')
+    assert len(net.reader.row_rnns) == len(net.reader.col_rnns) == 2
+    # the output depends on the whole matrix (through rows and columns)
+    dist = torch.rand(4, 5, requires_grad=True)
+    net(dist)[0, 0].backward()
+    assert (dist.grad[1:, 1:].abs() > 0).any()
+    for shape in [(0, 4), (3, 0)]:
+        assert net(torch.rand(*shape)).shape == shape
+    out = net(torch.rand(2, 4, 4), torch.tensor([[2, 3], [4, 4]]))
+    assert (out[0, 2:] == 0).all() and (out[0, :, 3:] == 0).all()
