@@ -1,4 +1,4 @@
-"""Accuracy and speed of the shipped Deep Hungarian Net, per size band.
+"""Accuracy and speed of Deep Hungarian Nets, per size band, side by side.
 
 Prints, for held-out matrices of each band (number of objects), the weighted
 accuracy, precision, recall, F1 and exact-match rate of ``DHN > 0.5``
@@ -6,7 +6,11 @@ against scipy's Hungarian assignment, then the time of one DHN forward (and
 forward + backward) per matrix, called one matrix at a time and as one
 padded batch of 32, beside scipy's ``linear_sum_assignment``.
 
-    .venv/bin/python benchmarks/dhn.py [--checkpoint PATH] [--num 200]
+    .venv/bin/python benchmarks/dhn.py [--checkpoints A.pth B.pth]
+        [--bands 1-5 6-15 16-30 31-60 61-100] [--num 200]
+
+Every network reads the same held-out matrices (seed 777); ``shipped``
+stands for the weights in the package.
 """
 import argparse
 import time
@@ -20,7 +24,7 @@ from mmdeepmot.apis import load_dhn
 from mmdeepmot.datasets import size_band_dataset
 from mmdeepmot.evaluation import assignment_counts, assignment_scores
 
-BANDS = [(1, 5), (6, 15), (16, 30), (31, 60)]
+BANDS = ['1-5', '6-15', '16-30', '31-60', '61-100']
 HELD_OUT_SEED = 777  # neither the training (0) nor the validation seed
 
 
@@ -77,27 +81,17 @@ def band_timing(dhn: torch.nn.Module, mats: List[torch.Tensor],
         scipy=per_call(scipy, 200))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--checkpoint', help='DHN checkpoint (default: '
-                        'the shipped one)')
-    parser.add_argument('--num', type=int, default=200,
-                        help='held-out matrices per band')
-    parser.add_argument('--repeat', type=int, default=5,
-                        help='timed single calls per band')
-    parser.add_argument('--no-timing', action='store_true')
-    args = parser.parse_args()
-
-    dhn = load_dhn(args.checkpoint)
-    print(f'DHN: {sum(p.numel() for p in dhn.parameters())} parameters, '
-          f'{torch.get_num_threads()} threads')
-    header = (f'{"band":>7} {"n":>4} {"WA":>7} {"prec":>7} {"recall":>7} '
-              f'{"F1":>7} {"exact":>7}')
-    print(header)
+def report(name: str, dhn: torch.nn.Module, bands: List[tuple], num: int,
+           repeat: int, timing: bool) -> None:
+    """One network's table (and timings) over the bands."""
+    print(f'\n{name}: {sum(p.numel() for p in dhn.parameters())} '
+          f'parameters, {torch.get_num_threads()} threads')
+    print(f'{"band":>7} {"n":>4} {"WA":>7} {"prec":>7} {"recall":>7} '
+          f'{"F1":>7} {"exact":>7}')
     upto30 = []
     timings = {}
-    for lo, hi in BANDS:
-        ds = size_band_dataset(lo, hi, args.num, HELD_OUT_SEED)
+    for lo, hi in bands:
+        ds = size_band_dataset(lo, hi, num, HELD_OUT_SEED)
         items = [ds[i] for i in range(len(ds))]
         mats = [x['dist'] for x in items]
         labels = [x['label'] for x in items]
@@ -108,14 +102,16 @@ def main() -> None:
         print(f'{lo:>3}-{hi:<3} {len(counts):>4} {s["wa"]:7.4f} '
               f'{s["precision"]:7.4f} {s["recall"]:7.4f} {s["f1"]:7.4f} '
               f'{s["exact"]:7.4f}')
-        if not args.no_timing:
-            timings[(lo, hi)] = band_timing(dhn, mats, args.repeat)
-    s = assignment_scores(upto30)
-    print(f'{"1-30":>7} {len(upto30):>4} {s["wa"]:7.4f} {s["precision"]:7.4f}'
-          f' {s["recall"]:7.4f} {s["f1"]:7.4f} {s["exact"]:7.4f}')
+        if timing:
+            timings[(lo, hi)] = band_timing(dhn, mats, repeat)
+    if upto30:
+        s = assignment_scores(upto30)
+        print(f'{"1-30":>7} {len(upto30):>4} {s["wa"]:7.4f} '
+              f'{s["precision"]:7.4f} {s["recall"]:7.4f} {s["f1"]:7.4f} '
+              f'{s["exact"]:7.4f}')
     if not timings:
         return
-    print('\nms per matrix (CPU): DHN one call per matrix, DHN padded batch '
+    print('ms per matrix (CPU): DHN one call per matrix, DHN padded batch '
           'of 32 (mixed sizes), scipy linear_sum_assignment')
     print(f'{"band":>7} {"fwd":>9} {"fwd+bwd":>9} {"b32 fwd":>9} '
           f'{"b32 f+b":>9} {"speedup":>8} {"scipy":>9}')
@@ -125,6 +121,29 @@ def main() -> None:
               f'{t["batch_fwd_bwd"] * 1e3:9.2f} '
               f'{t["single_fwd"] / t["batch_fwd"]:7.1f}x '
               f'{t["scipy"] * 1e3:9.4f}')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--checkpoints', nargs='+', default=['shipped'],
+                        help='DHN checkpoints to compare (shipped: the '
+                        'weights in the package)')
+    parser.add_argument('--bands', nargs='+', default=BANDS,
+                        help='object-count bands LO-HI')
+    parser.add_argument('--num', type=int, default=200,
+                        help='held-out matrices per band')
+    parser.add_argument('--repeat', type=int, default=5,
+                        help='timed single calls per band')
+    parser.add_argument('--no-timing', action='store_true')
+    args = parser.parse_args()
+    try:
+        bands = [tuple(int(v) for v in b.split('-')) for b in args.bands]
+        assert all(len(b) == 2 and 1 <= b[0] <= b[1] for b in bands)
+    except (ValueError, AssertionError):
+        parser.error(f'--bands: LO-HI with 1 <= LO <= HI, got {args.bands}')
+    for path in args.checkpoints:
+        dhn = load_dhn(None if path == 'shipped' else path)
+        report(path, dhn, bands, args.num, args.repeat, not args.no_timing)
 
 
 if __name__ == '__main__':
