@@ -29,7 +29,7 @@ def frame_distance(pred_boxes: Tensor, gt_boxes: Tensor,
     raise ValueError(f'distance must be "deepmot" or "iou", got {kind!r}')
 
 
-def _as_float_boxes(value, name: str) -> Tensor:
+def _as_float32(value, name: str) -> Tensor:
     """numpy arrays and float16/float64 tensors as float32 tensors (the
     matchers' precision); anything else is left for ``check_boxes``."""
     if isinstance(value, np.ndarray):
@@ -74,7 +74,7 @@ def prepare_frame(frame: Frame, index: int = 0) -> Frame:
     out = dict(frame)
     for key, name in (('pred_boxes', 'predicted boxes'),
                       ('gt_boxes', 'ground-truth boxes')):
-        out[key] = _as_float_boxes(frame[key], f'{where}: {key}')
+        out[key] = _as_float32(frame[key], f'{where}: {key}')
         check_boxes(out[key], f'{where}: {name}')
     out['pred_ids'] = _ids(frame['pred_ids'], f'{where}: pred_ids',
                            len(out['pred_boxes']))
@@ -86,8 +86,8 @@ def prepare_frame(frame: Frame, index: int = 0) -> Frame:
                          f'{frame["img_shape"]}')
     image_diagonal(*shape[:2])  # raises for a non-positive shape
     if frame.get('pred_scores') is not None:
-        out['pred_scores'] = _as_float_boxes(frame['pred_scores'],
-                                             f'{where}: pred_scores')
+        out['pred_scores'] = _as_float32(frame['pred_scores'],
+                                         f'{where}: pred_scores')
     return out
 
 

@@ -136,7 +136,7 @@ class ClipTrainingMixin:
         boxes = jitter_boxes(gt_boxes, cfg['jitter_shift'],
                              cfg['jitter_scale']) if jitter else gt_boxes
         boxes, feats = self._new_tracks(ctx, n, t, boxes, gt_boxes)
-        targets = [gt.instance_ids.tolist()[i] for i in index.tolist()]
+        targets = gt.instance_ids[index].tolist()
         ids = targets if t == 0 else state.new_ids(len(targets))
         state.add(boxes, ids, feats, targets)
 
