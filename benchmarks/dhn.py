@@ -8,21 +8,31 @@ padded batch of 32, beside scipy's ``linear_sum_assignment``.
 
     .venv/bin/python benchmarks/dhn.py [--checkpoints A.pth B.pth]
         [--bands 1-5 6-15 16-30 31-60 61-100] [--num 200]
+        [--real MOT17/train --real-seqs MOT17-10 MOT17-11 MOT17-13
+         --every 10] [--out benchmarks/results/dhn_....json]
 
 Every network reads the same held-out matrices (seed 777); ``shipped``
-stands for the weights in the package.
+stands for the weights in the package. ``--real`` scores real matrices
+instead: the public detections of a MOTChallenge training folder's
+sequences (every ``--every``-th frame, all detector folders of a video)
+against their ground truth, in bands of the number of objects.
 """
 import argparse
+import json
+import os
+import os.path as osp
 import time
-from typing import Callable, List
+from typing import Callable, Dict, List, Optional, Sequence
 
 import torch
 from scipy.optimize import linear_sum_assignment
 
 import mmdeepmot  # noqa: F401
 from mmdeepmot.apis import load_dhn
-from mmdeepmot.datasets import size_band_dataset
+from mmdeepmot.datasets import public_detection_matrices, size_band_dataset
+from mmdeepmot.datasets.mot_challenge_io import list_sequences
 from mmdeepmot.evaluation import assignment_counts, assignment_scores
+from mmdeepmot.utils import provenance
 
 BANDS = ['1-5', '6-15', '16-30', '31-60', '61-100']
 HELD_OUT_SEED = 777  # neither the training (0) nor the validation seed
@@ -73,77 +83,156 @@ def band_timing(dhn: torch.nn.Module, mats: List[torch.Tensor],
         m = probe[next(it) % len(probe)].numpy()
         linear_sum_assignment(m)
 
-    return dict(
-        single_fwd=per_call(single_fwd, repeat),
-        single_fwd_bwd=per_call(single_fwd_bwd, repeat),
-        batch_fwd=per_call(batch_fwd, 2) / len(batch),
-        batch_fwd_bwd=per_call(batch_fwd_bwd, 1) / len(batch),
-        scipy=per_call(scipy, 200))
+    return dict(single_fwd=per_call(single_fwd, repeat),
+                single_fwd_bwd=per_call(single_fwd_bwd, repeat),
+                batch_fwd=per_call(batch_fwd, 2) / len(batch),
+                batch_fwd_bwd=per_call(batch_fwd_bwd, 1) / len(batch),
+                scipy=per_call(scipy, 200))
 
 
-def report(name: str, dhn: torch.nn.Module, bands: List[tuple], num: int,
-           repeat: int, timing: bool) -> None:
-    """One network's table (and timings) over the bands."""
-    print(f'\n{name}: {sum(p.numel() for p in dhn.parameters())} '
-          f'parameters, {torch.get_num_threads()} threads')
-    print(f'{"band":>7} {"n":>4} {"WA":>7} {"prec":>7} {"recall":>7} '
-          f'{"F1":>7} {"exact":>7}')
-    upto30 = []
-    timings = {}
+def synthetic_bands(bands: List[tuple], num: int) -> Dict[tuple, list]:
+    """Held-out generated matrices (and labels) of each band."""
+    out = {}
     for lo, hi in bands:
         ds = size_band_dataset(lo, hi, num, HELD_OUT_SEED)
-        items = [ds[i] for i in range(len(ds))]
-        mats = [x['dist'] for x in items]
-        labels = [x['label'] for x in items]
-        counts = band_accuracy(dhn, mats, labels)
+        out[(lo, hi)] = [(x['dist'], x['label'])
+                         for x in (ds[i] for i in range(len(ds)))]
+    return out
+
+
+def real_bands(root: str, seqs: Optional[Sequence[str]], every: int,
+               bands: List[tuple]) -> Dict[tuple, list]:
+    """Public-detection matrices of the sequences under ``root`` whose
+    names start with one of ``seqs`` (all when None), in bands of the
+    number of ground-truth objects (columns); matrices outside every band
+    are counted in none."""
+    names = [
+        n for n in list_sequences(root)
+        if not seqs or any(n.startswith(s) for s in seqs)
+    ]
+    if not names:
+        raise FileNotFoundError(f'no sequence of {seqs} under {root}')
+    out: Dict[tuple, list] = {band: [] for band in bands}
+    for name in names:
+        for item in public_detection_matrices(osp.join(root, name), every):
+            width = item['dist'].shape[1]
+            for lo, hi in bands:
+                if lo <= width <= hi:
+                    out[(lo, hi)].append((torch.from_numpy(item['dist']),
+                                          torch.from_numpy(item['label'])))
+    print(f'real matrices: {sum(len(v) for v in out.values())} from '
+          f'{len(names)} sequences ({", ".join(names)}), every {every} '
+          'frames')
+    return out
+
+
+def _row(name: str, s: dict) -> str:
+    return (f'{name:>7} {s["n"]:>5} {s["wa"]:7.4f} {s["precision"]:7.4f} '
+            f'{s["recall"]:7.4f} {s["f1"]:7.4f} {s["exact"]:7.4f}')
+
+
+def report(name: str, dhn: torch.nn.Module, data: Dict[tuple, list],
+           repeat: int, timing: bool) -> dict:
+    """One network's table (and timings) over the bands, also returned."""
+    print(f'\n{name}: {sum(p.numel() for p in dhn.parameters())} '
+          f'parameters, {torch.get_num_threads()} threads')
+    print(f'{"band":>7} {"n":>5} {"WA":>7} {"prec":>7} {"recall":>7} '
+          f'{"F1":>7} {"exact":>7}')
+    upto30, every = [], []
+    result = dict(bands={}, timing_ms={})
+    timings = {}
+    for (lo, hi), items in data.items():
+        if not items:
+            continue
+        mats = [d for d, _ in items]
+        counts = band_accuracy(dhn, mats, [lab for _, lab in items])
+        every += counts
         if hi <= 30:
             upto30 += counts
-        s = assignment_scores(counts)
-        print(f'{lo:>3}-{hi:<3} {len(counts):>4} {s["wa"]:7.4f} '
-              f'{s["precision"]:7.4f} {s["recall"]:7.4f} {s["f1"]:7.4f} '
-              f'{s["exact"]:7.4f}')
+        s = dict(assignment_scores(counts), n=len(counts))
+        result['bands'][f'{lo}-{hi}'] = s
+        print(_row(f'{lo}-{hi}', s))
         if timing:
             timings[(lo, hi)] = band_timing(dhn, mats, repeat)
-    if upto30:
-        s = assignment_scores(upto30)
-        print(f'{"1-30":>7} {len(upto30):>4} {s["wa"]:7.4f} '
-              f'{s["precision"]:7.4f} {s["recall"]:7.4f} {s["f1"]:7.4f} '
-              f'{s["exact"]:7.4f}')
+    for key, counts in (('1-30', upto30), ('all', every)):
+        if counts:
+            s = dict(assignment_scores(counts), n=len(counts))
+            result['bands'][key] = s
+            print(_row(key, s))
     if not timings:
-        return
+        return result
     print('ms per matrix (CPU): DHN one call per matrix, DHN padded batch '
           'of 32 (mixed sizes), scipy linear_sum_assignment')
     print(f'{"band":>7} {"fwd":>9} {"fwd+bwd":>9} {"b32 fwd":>9} '
           f'{"b32 f+b":>9} {"speedup":>8} {"scipy":>9}')
     for (lo, hi), t in timings.items():
+        result['timing_ms'][f'{lo}-{hi}'] = {k: v * 1e3 for k, v in t.items()}
         print(f'{lo:>3}-{hi:<3} {t["single_fwd"] * 1e3:9.2f} '
               f'{t["single_fwd_bwd"] * 1e3:9.2f} {t["batch_fwd"] * 1e3:9.2f} '
               f'{t["batch_fwd_bwd"] * 1e3:9.2f} '
               f'{t["single_fwd"] / t["batch_fwd"]:7.1f}x '
               f'{t["scipy"] * 1e3:9.4f}')
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--checkpoints', nargs='+', default=['shipped'],
+    parser.add_argument('--checkpoints',
+                        nargs='+',
+                        default=['shipped'],
                         help='DHN checkpoints to compare (shipped: the '
                         'weights in the package)')
-    parser.add_argument('--bands', nargs='+', default=BANDS,
+    parser.add_argument('--bands',
+                        nargs='+',
+                        default=BANDS,
                         help='object-count bands LO-HI')
-    parser.add_argument('--num', type=int, default=200,
+    parser.add_argument('--num',
+                        type=int,
+                        default=200,
                         help='held-out matrices per band')
-    parser.add_argument('--repeat', type=int, default=5,
+    parser.add_argument('--repeat',
+                        type=int,
+                        default=5,
                         help='timed single calls per band')
     parser.add_argument('--no-timing', action='store_true')
+    parser.add_argument('--real',
+                        metavar='ROOT',
+                        help='score public-detection matrices of the '
+                        'MOTChallenge sequences under ROOT instead')
+    parser.add_argument('--real-seqs',
+                        nargs='+',
+                        help='with --real: sequence name prefixes '
+                        '(default: all)')
+    parser.add_argument('--every',
+                        type=int,
+                        default=10,
+                        help='with --real: every N-th frame')
+    parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
     try:
         bands = [tuple(int(v) for v in b.split('-')) for b in args.bands]
         assert all(len(b) == 2 and 1 <= b[0] <= b[1] for b in bands)
     except (ValueError, AssertionError):
         parser.error(f'--bands: LO-HI with 1 <= LO <= HI, got {args.bands}')
+    if args.real:
+        data = real_bands(args.real, args.real_seqs, args.every, bands)
+    else:
+        data = synthetic_bands(bands, args.num)
+    results = {}
     for path in args.checkpoints:
         dhn = load_dhn(None if path == 'shipped' else path)
-        report(path, dhn, bands, args.num, args.repeat, not args.no_timing)
+        results[path] = report(path, dhn, data, args.repeat,
+                               not args.no_timing)
+    if args.out:
+        os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
+        with open(args.out, 'w') as f:
+            json.dump(dict(provenance=provenance(),
+                           threads=torch.get_num_threads(),
+                           device='cpu',
+                           networks=results),
+                      f,
+                      indent=1)
+        print(f'wrote {args.out}')
 
 
 if __name__ == '__main__':

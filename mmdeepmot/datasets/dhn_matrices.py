@@ -8,7 +8,7 @@ dropping (missed objects) and adding false positives. The DeepMOT distance
 ``linear_sum_assignment`` of ``D`` as a 0/1 matrix.
 """
 import os.path as osp
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
@@ -17,6 +17,8 @@ from scipy.optimize import linear_sum_assignment
 from torch.utils.data import Dataset
 
 from ..structures import deepmot_distance, image_diagonal
+from .mot_challenge_io import (MOTFormatError, read_gt, read_mot_txt,
+                               read_seqinfo)
 
 Frames = List[np.ndarray]  # each [K, 4] xyxy boxes of one annotated frame
 
@@ -28,14 +30,16 @@ def motmetrics_data_file(seq: str) -> str:
 
 
 def load_gt_frames(path: str, min_boxes: int = 1) -> Frames:
-    """Boxes of every frame of a MOTChallenge ``gt.txt`` as xyxy arrays."""
+    """Boxes of every frame of a MOTChallenge ``gt.txt`` as xyxy arrays.
+
+    Rows the benchmark does not count (``conf`` 0: ignored regions,
+    vehicles, reflections ... in MOT16/17) are left out.
+    """
     try:
-        table = np.loadtxt(path, delimiter=',', ndmin=2)
-    except ValueError as err:
+        table = read_gt(path)
+    except MOTFormatError as err:
         raise ValueError(f'{path}: not a MOTChallenge gt file ({err})')
-    if table.shape[1] < 6:
-        raise ValueError(f'{path}: expected at least 6 columns (frame, id, '
-                         f'x, y, w, h), got {table.shape[1]}')
+    table = table[table[:, 6] != 0]
     frames = []
     for frame in np.unique(table[:, 0]):
         rows = table[table[:, 0] == frame, 2:6]
@@ -123,8 +127,10 @@ class DistanceMatrixDataset(Dataset):
             perturbation and is capped at ``max_size``.
         real_prob: probability of drawing the ground truth from
             ``real_gt_files`` (when given) instead of synthetic people.
-        real_gt_files: MOTChallenge ``gt.txt`` files; ``'motmetrics:SEQ'``
-            names one that ships with motmetrics.
+        real_gt_files: MOTChallenge ``gt.txt`` files (relative to
+            ``data_root`` when given); ``'motmetrics:SEQ'`` names one that
+            ships with motmetrics.
+        data_root: folder of the relative ``real_gt_files``.
         img_size: (width, height) of synthetic frames; real files use the
             size of their annotated extent.
         group_size: items per size group.
@@ -139,7 +145,8 @@ class DistanceMatrixDataset(Dataset):
                  real_gt_files: Sequence[str] = ('motmetrics:TUD-Campus',
                                                  'motmetrics:TUD-Stadtmitte'),
                  img_size: Tuple[int, int] = (1920, 1080),
-                 group_size: int = 1) -> None:
+                 group_size: int = 1,
+                 data_root: Optional[str] = None) -> None:
         if not 1 <= min_size <= max_size:
             raise ValueError(f'need 1 <= min_size <= max_size, got '
                              f'{min_size}, {max_size}')
@@ -154,6 +161,8 @@ class DistanceMatrixDataset(Dataset):
         for path in real_gt_files:
             if path.startswith('motmetrics:'):
                 path = motmetrics_data_file(path.split(':', 1)[1])
+            elif data_root is not None:
+                path = osp.join(data_root, path)
             frames = load_gt_frames(path)
             allb = np.concatenate(frames)
             self.real_frames.append(
@@ -209,3 +218,29 @@ def size_band_dataset(lo: int, hi: int, length: int, seed: int,
     """Held-out matrices whose object count lies in ``[lo, hi]``."""
     return DistanceMatrixDataset(
         length=length, seed=seed, min_size=lo, max_size=hi, **kwargs)
+
+
+def public_detection_matrices(seq_dir: str, every: int = 1,
+                              ) -> List[Dict[str, np.ndarray]]:
+    """Real matrices of a MOTChallenge sequence: its public detections
+    (``det/det.txt``, rows) against its counted ground truth
+    (``gt/gt.txt``, ``conf`` 1, columns), DeepMOT distances over the
+    diagonal of ``seqinfo.ini``'s image size, Hungarian labels; every
+    ``every``-th frame from the first, frames with no ground truth or no
+    detection left out."""
+    info = read_seqinfo(seq_dir)
+    gt = read_gt(osp.join(seq_dir, 'gt', 'gt.txt'))
+    gt = gt[gt[:, 6] != 0]
+    det = read_mot_txt(osp.join(seq_dir, 'det', 'det.txt'), 'det')
+    diag = image_diagonal(info['imHeight'], info['imWidth'])
+    items = []
+    for frame in range(1, info['seqLength'] + 1, every):
+        objs, dets = gt[gt[:, 0] == frame, 2:6], det[det[:, 0] == frame, 2:6]
+        if not len(objs) or not len(dets):
+            continue
+        xyxy = [torch.from_numpy(np.concatenate(
+            [b[:, :2], b[:, :2] + b[:, 2:]], 1)).float() for b in (dets, objs)]
+        dist = deepmot_distance(xyxy[0], xyxy[1], diag).numpy()
+        items.append(dict(dist=dist, label=hungarian_labels(dist),
+                          frame=frame))
+    return items

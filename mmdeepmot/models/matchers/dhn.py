@@ -13,9 +13,9 @@ from torch import Tensor, nn
 
 from .birnn import CELLS as _CELLS
 from .birnn import BiRNN
-from .rowcol import RowColumnReader
+from .rowcol import LineReader, RowColumnReader
 
-_VARIANTS = ('sequential', 'parallel', 'rowcol')
+_VARIANTS = ('sequential', 'parallel', 'rowcol', 'lines')
 _FEATURES = ('dist', 'row_gap', 'col_gap')
 
 MatrixBatch = Union[Tensor, Sequence[Tensor]]
@@ -44,16 +44,22 @@ class DeepHungarianNet(BaseModule):
     (one row-wise, one column-wise) and their features are concatenated.
     ``rowcol``: each row is a sequence of its own, then each column
     (``RowColumnReader``, ``rounds`` times), all rows of all matrices in one
-    batch: h + w sequential steps instead of h x w.
+    batch: h + w sequential steps instead of h x w. ``lines``: every row
+    and column, forwards and backwards, of all matrices is one batch of a
+    single uni-directional RNN per round (``LineReader``, weights shared
+    between rows, columns and directions): ``max(h, w)`` steps per round in
+    one call.
     A linear head (no activations, as in the official code, unless
     ``head_act`` is set) and a sigmoid give one value in [0, 1] per entry.
 
     Args:
         hidden_size: hidden units per direction of each RNN.
-        num_layers: stacked layers of each RNN.
+        num_layers: stacked layers of each RNN (``lines``: one per round,
+            must be 1).
         cell: ``'GRU'`` or ``'LSTM'``.
-        variant: ``'sequential'``, ``'parallel'`` or ``'rowcol'``.
-        rounds: row-then-column rounds of ``rowcol``.
+        variant: ``'sequential'``, ``'parallel'``, ``'rowcol'`` or
+            ``'lines'``.
+        rounds: reading rounds of ``rowcol`` and ``lines``.
         head_dims: widths of the hidden linear layers of the head.
         head_act: optional activation between head layers (``'ReLU'``).
         dropout: dropout between stacked RNN layers.
@@ -97,13 +103,20 @@ class DeepHungarianNet(BaseModule):
         if variant == 'rowcol':
             self.reader = RowColumnReader(BiRNN, cell, in_size, hidden_size,
                                           num_layers, rounds, dropout)
+        elif variant == 'lines':
+            if num_layers != 1:
+                raise ValueError('variant lines reads in rounds of one layer '
+                                 f'each: num_layers must be 1, got '
+                                 f'{num_layers} (use rounds)')
+            self.reader = LineReader(cell, in_size, hidden_size, rounds)
+            feat = self.reader.out_size
         else:
             col_in = feat if variant == 'sequential' else in_size
             self.row_rnn = BiRNN(cell, in_size, hidden_size, num_layers,
                                  dropout)
             self.col_rnn = BiRNN(cell, col_in, hidden_size, num_layers,
                                  dropout)
-        head_in = feat if variant != 'parallel' else 2 * feat
+        head_in = 2 * feat if variant == 'parallel' else feat
         layers: List[nn.Module] = []
         for width in head_dims:
             layers.append(nn.Linear(head_in, width))
@@ -116,7 +129,7 @@ class DeepHungarianNet(BaseModule):
 
     def _init_rnns(self) -> None:
         """Orthogonal weights, first gate's biases at ``gate_bias``."""
-        for rnn in [m for m in self.modules() if isinstance(m, BiRNN)]:
+        for rnn in [m for m in self.modules() if isinstance(m, nn.RNNBase)]:
             for full_name, param in rnn.named_parameters():
                 name = full_name.rsplit('.', 1)[-1]
                 if name.startswith('weight'):
@@ -216,7 +229,7 @@ class DeepHungarianNet(BaseModule):
         return torch.stack(out, dim=-1).masked_fill(~valid[..., None], 0.0)
 
     def _forward_rowcol(self, dist: Tensor, sizes: Tensor) -> Tensor:
-        """``rowcol``: [B, H, W] (no empty matrix) -> [B, H, W]."""
+        """``rowcol``/``lines``: [B, H, W] (no empty matrix) -> [B, H, W]."""
         feats = self.reader(self._features(dist, sizes), sizes)
         prob = torch.sigmoid(self.head(feats).squeeze(-1))
         rows = torch.arange(dist.shape[1], device=dist.device)[None, :, None]
@@ -233,7 +246,7 @@ class DeepHungarianNet(BaseModule):
             return out
         b_keep = torch.tensor(keep, device=dist.device)
         sub_sizes = sizes[keep]
-        if self.variant == 'rowcol':
+        if self.variant in ('rowcol', 'lines'):
             sub_out = self._forward_rowcol(dist[b_keep], sub_sizes)
             return sub_out if len(keep) == dist.shape[0] else \
                 out.index_copy(0, b_keep, sub_out)

@@ -34,10 +34,12 @@ def test_empty_matrices(shape):
 
 
 @pytest.mark.parametrize('cell', ['GRU', 'LSTM'])
-@pytest.mark.parametrize('variant', ['sequential', 'parallel', 'rowcol'])
+@pytest.mark.parametrize('variant',
+                         ['sequential', 'parallel', 'rowcol', 'lines'])
 def test_padded_batch_equals_one_by_one(cell, variant):
     net = small(cell=cell, variant=variant,
-                input_features=('dist', 'row_gap', 'col_gap'), rounds=2)
+                input_features=('dist', 'row_gap', 'col_gap'), rounds=2,
+                num_layers=1 if variant == 'lines' else 2)
     mats = [torch.rand(3, 5), torch.rand(6, 2), torch.rand(1, 1),
             torch.rand(0, 3), torch.rand(6, 5)]
     with torch.no_grad():
@@ -93,3 +95,24 @@ def test_rowcol_reads_rows_then_columns():
         assert net(torch.rand(*shape)).shape == shape
     out = net(torch.rand(2, 4, 4), torch.tensor([[2, 3], [4, 4]]))
     assert (out[0, 2:] == 0).all() and (out[0, :, 3:] == 0).all()
+
+
+def test_lines_read_each_line_once_per_round():
+    one = small(variant='lines', rounds=1, num_layers=1)
+    assert len(one.reader.rnns) == 1
+    # one round: an entry sees its own row and column, nothing else
+    dist = torch.rand(4, 5, requires_grad=True)
+    one(dist)[0, 0].backward()
+    assert (dist.grad[0].abs() > 0).all() and (dist.grad[:, 0].abs() > 0).all()
+    assert (dist.grad[1:, 1:] == 0).all()
+    # two rounds: the whole matrix
+    two = small(variant='lines', rounds=2, num_layers=1)
+    dist = torch.rand(4, 5, requires_grad=True)
+    two(dist)[0, 0].backward()
+    assert (dist.grad[1:, 1:].abs() > 0).all()
+    for shape in [(0, 4), (3, 0)]:
+        assert two(torch.rand(*shape)).shape == shape
+    out = two(torch.rand(2, 4, 4), torch.tensor([[2, 3], [4, 4]]))
+    assert (out[0, 2:] == 0).all() and (out[0, :, 3:] == 0).all()
+    with pytest.raises(ValueError, match='num_layers must be 1'):
+        DeepHungarianNet(variant='lines', num_layers=2)
