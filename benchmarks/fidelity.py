@@ -10,6 +10,11 @@
    frame per call and a 16-frame clip per call (one batched matcher call).
 
     .venv/bin/python benchmarks/fidelity.py [--num 200] [--frames 60]
+        [--dhn shipped work_dirs/.../iter_N.pth]
+
+Every DHN named by ``--dhn`` (``shipped``: the weights in the package) is
+scored and timed; part 3 times each whole and cut into blocks
+(``split_above=0.5``, the configs' setting).
 """
 import argparse
 import os.path as osp
@@ -24,7 +29,7 @@ from mmdeepmot.datasets import motmetrics_data_file
 from mmdeepmot.evaluation import SoftClearMOT
 from mmdeepmot.models.losses import DeepMOTLoss
 
-MATCHERS = ('hungarian', 'sinkhorn', 'dhn')
+MATCHERS = ('hungarian', 'sinkhorn')
 
 
 def xyxy(rows: np.ndarray) -> np.ndarray:
@@ -40,9 +45,14 @@ def load(seq: str):
 
 
 def evaluate(matcher: str, gt: np.ndarray, res: np.ndarray) -> dict:
+    """``matcher``: hungarian, sinkhorn, or ``dhn:CHECKPOINT``."""
+    checkpoint = None
+    if matcher.startswith('dhn:'):
+        matcher, checkpoint = 'dhn', matcher[4:]
+        checkpoint = None if checkpoint == 'shipped' else checkpoint
     # TUD's frames are 640 x 480, the normaliser of the DeepMOT distance
     ev = SoftClearMOT(distance='iou', threshold=0.5, matcher=matcher,
-                      img_shape=(480, 640))
+                      img_shape=(480, 640), dhn_checkpoint=checkpoint)
     for f in sorted(set(gt[:, 0]) | set(res[:, 0])):
         g, r = gt[gt[:, 0] == f], res[res[:, 0] == f]
         ev.update(g[:, 1].astype(int).tolist(), xyxy(g),
@@ -135,17 +145,21 @@ def main() -> None:
     parser.add_argument('--frames', type=int, default=60,
                         help='frames of TUD-Stadtmitte used per sequence')
     parser.add_argument('--sizes', type=int, nargs='+', default=[5, 20, 40])
+    parser.add_argument('--dhn', nargs='+', default=['shipped'],
+                        help='DHN checkpoints (shipped: the package\'s)')
     args = parser.parse_args()
+    dhns = [f'dhn:{c}' for c in args.dhn]
+    matchers = MATCHERS + tuple(dhns)
 
     print('1. TUD (IoU distance, threshold 0.5); MOTP = mean 1 - IoU')
     print(f'{"sequence":<15} {"source":<11} {"MOTA":>8} {"MOTP":>7} '
           f'{"FP":>7} {"FN":>7} {"IDS":>6} {"|dMOTA|":>8}')
-    fidelity = {m: [] for m in MATCHERS}
+    fidelity = {m: [] for m in matchers}
     for seq in ('TUD-Campus', 'TUD-Stadtmitte'):
         gt, res = load(seq)
         ref = motmetrics_reference(gt, res)
         rows = [('motmetrics', ref)] + [(m, evaluate(m, gt, res))
-                                        for m in MATCHERS]
+                                        for m in matchers]
         for name, r in rows:
             diff = abs(r['mota'] - ref['mota'])
             if name in fidelity:
@@ -159,14 +173,14 @@ def main() -> None:
     gt, _ = load('TUD-Stadtmitte')
     gt = gt[gt[:, 0] <= args.frames]
     rng = np.random.default_rng(0)
-    values = {m: [] for m in MATCHERS}
+    values = {m: [] for m in matchers}
     for _ in range(args.num):
         res = perturb(gt, rng)
-        for m in MATCHERS:
+        for m in matchers:
             values[m].append(evaluate(m, gt, res)['mota'])
     truth = np.array(values['hungarian'])
     print(f'true MOTA range {truth.min():.3f} .. {truth.max():.3f}')
-    for m in ('sinkhorn', 'dhn'):
+    for m in ('sinkhorn', *dhns):
         soft = np.array(values[m])
         r = np.corrcoef(truth, soft)[0, 1]
         print(f'{m:<9} Pearson r = {r:.4f}   mean |dMOTA - MOTA| = '
@@ -177,8 +191,14 @@ def main() -> None:
     print(f'{"size":>6} {"matcher":<9} {"per frame":>10} {"16-clip":>9} '
           f'{"gain":>6}')
     for size in args.sizes:
-        for name, matcher in (('sinkhorn', dict(type='SinkhornMatcher')),
-                              ('dhn', dict(type='DHNMatcher'))):
+        variants = [('sinkhorn', dict(type='SinkhornMatcher'))]
+        for c in args.dhn:
+            path = None if c == 'shipped' else c
+            variants += [(c, dict(type='DHNMatcher', checkpoint=path)),
+                         (f'{c} blocks',
+                          dict(type='DHNMatcher', checkpoint=path,
+                               split_above=0.5))]
+        for name, matcher in variants:
             one, batched = loss_cost(size, matcher)
             print(f'{size:>3}x{size:<3}{name:<9} {one:10.2f} {batched:9.2f} '
                   f'{one / batched:5.1f}x')

@@ -11,7 +11,10 @@ Starts from the stage-0 detector when it exists (realistic numbers of
 tracks), from random weights otherwise.
 
     .venv/bin/python benchmarks/tracktor_step.py [--iters 20] \
-        [--data-root data/toy-mot17] [--threads 2]
+        [--data-root data/toy-mot17] [--threads 2] \
+        [--dhn shipped work_dirs/.../iter_N.pth]
+
+``--dhn`` names the DHN weights to time (``shipped``: the package's).
 """
 import argparse
 import os.path as osp
@@ -28,20 +31,29 @@ import mmdeepmot  # noqa: F401
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 TOY = osp.join(ROOT, 'configs', 'toy')
-VARIANTS = {
-    'vanilla': ('vanilla_tracktor_toy.py', None),
-    'deepmot-sinkhorn': ('deepmot_tracktor_toy.py',
-                         dict(type='SinkhornMatcher', max_cost=1.0)),
-    'deepmot-dhn-whole': ('deepmot_tracktor_toy.py',
-                          dict(type='DHNMatcher')),
-    'deepmot-dhn-blocks': ('deepmot_tracktor_toy.py',
-                           dict(type='DHNMatcher', split_above=0.5)),
-}
 
 
-def build(name: str, data_root: str, checkpoint: str):
+def variants(dhns: list) -> dict:
+    """name -> (toy config, matcher): vanilla, Sinkhorn, and each DHN
+    reading whole matrices and blocks."""
+    out = {
+        'vanilla': ('vanilla_tracktor_toy.py', None),
+        'deepmot-sinkhorn': ('deepmot_tracktor_toy.py',
+                             dict(type='SinkhornMatcher', max_cost=1.0)),
+    }
+    for dhn in dhns:
+        path = None if dhn == 'shipped' else dhn
+        tag = '' if len(dhns) == 1 else f'[{dhn}]'
+        for mode, split in (('whole', None), ('blocks', 0.5)):
+            out[f'deepmot-dhn-{mode}{tag}'] = (
+                'deepmot_tracktor_toy.py',
+                dict(type='DHNMatcher', checkpoint=path, split_above=split))
+    return out
+
+
+def build(variant: tuple, data_root: str, checkpoint: str):
     """The variant's model (trainable parts only in its optimizer)."""
-    config, matcher = VARIANTS[name]
+    config, matcher = variant
     cfg = Config.fromfile(osp.join(TOY, config))
     init_default_scope(cfg.default_scope)
     if matcher is not None:
@@ -84,12 +96,14 @@ def main() -> None:
     parser.add_argument('--checkpoint', default=osp.join(
         ROOT, 'checkpoints', 'tracktor_detector_toy.pth'))
     parser.add_argument('--threads', type=int, default=2)
+    parser.add_argument('--dhn', nargs='+', default=['shipped'],
+                        help='DHN weights (shipped: the package\'s)')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     results = {}
-    for name in VARIANTS:
+    for name, variant in variants(args.dhn).items():
         torch.manual_seed(0)
-        model, optim, dataset, batch_size = build(name, args.data_root,
+        model, optim, dataset, batch_size = build(variant, args.data_root,
                                                   args.checkpoint)
         step = max(len(dataset) // (args.iters + 1), 1)
         batches = [
@@ -103,10 +117,11 @@ def main() -> None:
     print(f'training iteration, {args.iters} iterations, batch of '
           f'{batch_size} clips, {args.threads} threads, start: '
           f'{"stage-0 detector" if osp.isfile(args.checkpoint) else "random"}')
-    print(f'{"variant":<18} {"ms/iter":>9} {"added":>9}')
+    width = max(len(n) for n in results)
+    print(f'{"variant":<{width}} {"ms/iter":>9} {"added":>9}')
     for name, sec in results.items():
         added = '' if name == 'vanilla' else f'{100 * (sec / base - 1):8.1f}%'
-        print(f'{name:<18} {1000 * sec:9.1f} {added:>9}')
+        print(f'{name:<{width}} {1000 * sec:9.1f} {added:>9}')
 
 
 if __name__ == '__main__':
