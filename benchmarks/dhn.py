@@ -9,17 +9,16 @@ padded batch of 32, beside scipy's ``linear_sum_assignment``.
     .venv/bin/python benchmarks/dhn.py [--checkpoints A.pth B.pth]
         [--bands 1-5 6-15 16-30 31-60 61-100] [--num 200]
         [--real MOT17/train --real-seqs MOT17-10 MOT17-11 MOT17-13
-         --every 10] [--out benchmarks/results/dhn_....json]
+         --every 10] [--square 20 50] [--out benchmarks/results/....json]
 
 Every network reads the same held-out matrices (seed 777); ``shipped``
 stands for the weights in the package. ``--real`` scores real matrices
 instead: the public detections of a MOTChallenge training folder's
 sequences (every ``--every``-th frame, all detector folders of a video)
 against their ground truth, in bands of the number of objects.
+``--square N`` also times one random N x N matrix per call.
 """
 import argparse
-import json
-import os
 import os.path as osp
 import time
 from typing import Callable, Dict, List, Optional, Sequence
@@ -32,7 +31,7 @@ from mmdeepmot.apis import load_dhn
 from mmdeepmot.datasets import public_detection_matrices, size_band_dataset
 from mmdeepmot.datasets.mot_challenge_io import list_sequences
 from mmdeepmot.evaluation import assignment_counts, assignment_scores
-from mmdeepmot.utils import provenance
+from mmdeepmot.utils import write_result_json
 
 BANDS = ['1-5', '6-15', '16-30', '31-60', '61-100']
 HELD_OUT_SEED = 777  # neither the training (0) nor the validation seed
@@ -126,13 +125,29 @@ def real_bands(root: str, seqs: Optional[Sequence[str]], every: int,
     return out
 
 
+def square_timing(dhn: torch.nn.Module, size: int, repeat: int) -> dict:
+    """ms of forward and forward + backward of one random size x size
+    matrix."""
+    dist = torch.rand(size, size, generator=torch.Generator().manual_seed(0))
+
+    def fwd():
+        with torch.no_grad():
+            dhn(dist)
+
+    def fwd_bwd():
+        dhn(dist.clone().requires_grad_(True)).sum().backward()
+
+    return dict(fwd=per_call(fwd, repeat) * 1e3,
+                fwd_bwd=per_call(fwd_bwd, repeat) * 1e3)
+
+
 def _row(name: str, s: dict) -> str:
     return (f'{name:>7} {s["n"]:>5} {s["wa"]:7.4f} {s["precision"]:7.4f} '
             f'{s["recall"]:7.4f} {s["f1"]:7.4f} {s["exact"]:7.4f}')
 
 
 def report(name: str, dhn: torch.nn.Module, data: Dict[tuple, list],
-           repeat: int, timing: bool) -> dict:
+           repeat: int, timing: bool, squares: Sequence[int] = ()) -> dict:
     """One network's table (and timings) over the bands, also returned."""
     print(f'\n{name}: {sum(p.numel() for p in dhn.parameters())} '
           f'parameters, {torch.get_num_threads()} threads')
@@ -159,6 +174,11 @@ def report(name: str, dhn: torch.nn.Module, data: Dict[tuple, list],
             s = dict(assignment_scores(counts), n=len(counts))
             result['bands'][key] = s
             print(_row(key, s))
+    for size in squares:
+        t = square_timing(dhn, size, repeat)
+        result['timing_ms'][f'{size}x{size}'] = t
+        print(f'one {size}x{size} matrix: forward {t["fwd"]:.2f} ms, '
+              f'forward + backward {t["fwd_bwd"]:.2f} ms')
     if not timings:
         return result
     print('ms per matrix (CPU): DHN one call per matrix, DHN padded batch '
@@ -207,6 +227,8 @@ def main() -> None:
                         type=int,
                         default=10,
                         help='with --real: every N-th frame')
+    parser.add_argument('--square', type=int, nargs='+', default=[],
+                        help='also time one random N x N matrix')
     parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
     try:
@@ -222,17 +244,10 @@ def main() -> None:
     for path in args.checkpoints:
         dhn = load_dhn(None if path == 'shipped' else path)
         results[path] = report(path, dhn, data, args.repeat,
-                               not args.no_timing)
+                               not args.no_timing, args.square)
     if args.out:
-        os.makedirs(osp.dirname(osp.abspath(args.out)), exist_ok=True)
-        with open(args.out, 'w') as f:
-            json.dump(dict(provenance=provenance(),
-                           threads=torch.get_num_threads(),
-                           device='cpu',
-                           networks=results),
-                      f,
-                      indent=1)
-        print(f'wrote {args.out}')
+        write_result_json(args.out, dict(threads=torch.get_num_threads(),
+                                         device='cpu', networks=results))
 
 
 if __name__ == '__main__':

@@ -10,7 +10,7 @@
    frame per call and a 16-frame clip per call (one batched matcher call).
 
     .venv/bin/python benchmarks/fidelity.py [--num 200] [--frames 60]
-        [--dhn shipped work_dirs/.../iter_N.pth]
+        [--dhn shipped work_dirs/.../iter_N.pth] [--out FILE.json]
 
 Every DHN named by ``--dhn`` (``shipped``: the weights in the package) is
 scored and timed; part 3 times each whole and cut into blocks
@@ -28,6 +28,7 @@ import mmdeepmot  # noqa: F401
 from mmdeepmot.datasets import motmetrics_data_file
 from mmdeepmot.evaluation import SoftClearMOT
 from mmdeepmot.models.losses import DeepMOTLoss
+from mmdeepmot.utils import write_result_json as write_json
 
 MATCHERS = ('hungarian', 'sinkhorn')
 
@@ -147,8 +148,11 @@ def main() -> None:
     parser.add_argument('--sizes', type=int, nargs='+', default=[5, 20, 40])
     parser.add_argument('--dhn', nargs='+', default=['shipped'],
                         help='DHN checkpoints (shipped: the package\'s)')
+    parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
     dhns = [f'dhn:{c}' for c in args.dhn]
+    out = dict(tud={}, perturbations={}, loss_ms_per_frame={},
+               threads=torch.get_num_threads(), device='cpu')
     matchers = MATCHERS + tuple(dhns)
 
     print('1. TUD (IoU distance, threshold 0.5); MOTP = mean 1 - IoU')
@@ -164,6 +168,8 @@ def main() -> None:
             diff = abs(r['mota'] - ref['mota'])
             if name in fidelity:
                 fidelity[name].append(diff)
+            out['tud'].setdefault(seq, {})[name] = dict(
+                {k: float(v) for k, v in r.items()}, abs_dmota_error=diff)
             print(f'{seq:<15} {name:<11} {r["mota"]:8.4f} {r["motp"]:7.4f} '
                   f'{r["fp"]:7.2f} {r["fn"]:7.2f} {r["ids"]:6.2f} '
                   f'{diff:8.4f}')
@@ -183,8 +189,10 @@ def main() -> None:
     for m in ('sinkhorn', *dhns):
         soft = np.array(values[m])
         r = np.corrcoef(truth, soft)[0, 1]
+        error = float(np.abs(soft - truth).mean())
+        out['perturbations'][m] = dict(pearson=float(r), mean_abs_error=error)
         print(f'{m:<9} Pearson r = {r:.4f}   mean |dMOTA - MOTA| = '
-              f'{np.abs(soft - truth).mean():.4f}')
+              f'{error:.4f}')
 
     print('\n3. DeepMOT loss forward+backward, ms per frame (CPU, '
           f'{torch.get_num_threads()} threads)')
@@ -200,8 +208,12 @@ def main() -> None:
                                split_above=0.5))]
         for name, matcher in variants:
             one, batched = loss_cost(size, matcher)
+            out['loss_ms_per_frame'][f'{size}x{size} {name}'] = dict(
+                per_frame=one, clip16=batched)
             print(f'{size:>3}x{size:<3}{name:<9} {one:10.2f} {batched:9.2f} '
                   f'{one / batched:5.1f}x')
+    if args.out:
+        write_json(args.out, out)
 
 
 if __name__ == '__main__':

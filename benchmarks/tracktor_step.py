@@ -12,7 +12,7 @@ tracks), from random weights otherwise.
 
     .venv/bin/python benchmarks/tracktor_step.py [--iters 20] \
         [--data-root data/toy-mot17] [--threads 2] \
-        [--dhn shipped work_dirs/.../iter_N.pth]
+        [--dhn shipped work_dirs/.../iter_N.pth] [--out FILE.json]
 
 ``--dhn`` names the DHN weights to time (``shipped``: the package's).
 """
@@ -28,6 +28,7 @@ from mmengine.runner import load_checkpoint
 from mmtrack.registry import DATASETS, MODELS
 
 import mmdeepmot  # noqa: F401
+from mmdeepmot.utils import write_result_json as write_json
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 TOY = osp.join(ROOT, 'configs', 'toy')
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--dhn', nargs='+', default=['shipped'],
                         help='DHN weights (shipped: the package\'s)')
+    parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     results = {}
@@ -122,6 +124,13 @@ def main() -> None:
     for name, sec in results.items():
         added = '' if name == 'vanilla' else f'{100 * (sec / base - 1):8.1f}%'
         print(f'{name:<{width}} {1000 * sec:9.1f} {added:>9}')
+    if args.out:
+        write_json(args.out, dict(
+            ms_per_iteration={n: 1000 * s for n, s in results.items()},
+            added_percent={n: 100 * (s / base - 1)
+                           for n, s in results.items() if n != 'vanilla'},
+            iters=args.iters, threads=args.threads, device='cpu',
+            start='stage-0' if osp.isfile(args.checkpoint) else 'random'))
 
 
 if __name__ == '__main__':

@@ -1,4 +1,5 @@
-# Stage 2 of the shipped DHN (checkpoints/dhn_bigru_seq_h64.pth): from the
+# Stage 2 of the former default DHN (checkpoints/dhn_bigru_seq_h64.pth, the
+# DHN of the tracker figures made before issue 17): from the
 # end of stage 1, a fine-tune with positives carrying 12.5% of the loss
 # instead of 50%. The balanced loss puts the 0.5 threshold at a posterior of
 # about 0.06, which buys recall with precision. Held-out 1-30 band

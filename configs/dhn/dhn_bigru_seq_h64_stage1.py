@@ -1,4 +1,4 @@
-# Stage 1 of the shipped DHN (checkpoints/dhn_bigru_seq_h64.pth): the
+# Stage 1 of the former default DHN (checkpoints/dhn_bigru_seq_h64.pth): the
 # paper's sequential bi-GRU at 64 hidden units per direction (about 4x faster
 # on CPU than 256), reading each distance together with its gap to the row
 # and column minimum; the gaps raised held-out F1 on <= 10 x 10 matrices

@@ -1,9 +1,9 @@
 from .checkpoint_io import read_checkpoint
 from .compat import apply_compat
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
-from .provenance import provenance
+from .provenance import provenance, write_result_json
 
 __all__ = [
     'apply_compat', 'check_stack', 'stack_problems', 'StackError',
-    'SETUP_HINT', 'provenance', 'read_checkpoint'
+    'SETUP_HINT', 'provenance', 'read_checkpoint', 'write_result_json'
 ]

@@ -1,5 +1,7 @@
 """What made a result: the command line and the code's commit, for the JSON
 files that README tables quote."""
+import json
+import os
 import os.path as osp
 import shlex
 import subprocess
@@ -38,3 +40,17 @@ def provenance(argv: Optional[Sequence[str]] = None) -> Dict[str, object]:
                 commit=commit,
                 dirty=bool(changes) if commit else None,
                 date=time.strftime('%Y-%m-%d %H:%M:%S'))
+
+
+def write_result_json(path: str, figures: Dict[str, object]) -> None:
+    """Write ``figures`` with their ``provenance`` (command, commit) as
+    JSON at ``path``, and say so.
+
+    Args:
+        path (str): the output file; its folder is made when missing.
+        figures (dict): JSON-serialisable results.
+    """
+    os.makedirs(osp.dirname(osp.abspath(path)), exist_ok=True)
+    with open(path, 'w') as f:
+        json.dump(dict(provenance=provenance(), **figures), f, indent=1)
+    print(f'wrote {path}')

@@ -12,7 +12,7 @@ from ...utils.checkpoint_io import read_checkpoint
 from .dhn import DeepHungarianNet  # noqa: F401  (registers it)
 
 PACKAGE_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-DEFAULT_DHN = osp.join(PACKAGE_ROOT, 'checkpoints', 'dhn_bigru_seq_h64.pth')
+DEFAULT_DHN = osp.join(PACKAGE_ROOT, 'checkpoints', 'dhn_lines_h32.pth')
 
 
 def _dhn_cfg_and_weights(ckpt: Dict[str, Any],

@@ -11,9 +11,10 @@ from mmdeepmot.evaluation import assignment_counts, assignment_scores
 from mmdeepmot.models.matchers import DeepHungarianNet
 
 
-def test_shipped_weights_beat_90_percent_wa():
+def test_shipped_weights_are_the_trained_line_reader():
     assert osp.isfile(DEFAULT_DHN), 'the trained DHN must ship in the repo'
     dhn = load_dhn()
+    assert dhn.variant == 'lines'
     assert not dhn.training
     assert not any(p.requires_grad for p in dhn.parameters())
     # a seed used by neither training (0) nor validation (20200614)
@@ -24,7 +25,8 @@ def test_shipped_weights_beat_90_percent_wa():
         preds = dhn([x['dist'] for x in items])
     scores = assignment_scores(
         assignment_counts(p, x['label']) for p, x in zip(preds, items))
-    assert scores['wa'] > 0.90, scores
+    # measured 0.958 / 0.898 (the former sequential network 0.950 / 0.887)
+    assert scores['wa'] > 0.95 and scores['f1'] > 0.88, scores
     out = dhn(torch.rand(7, 9))
     assert out.shape == (7, 9) and ((out >= 0) & (out <= 1)).all()
 
