@@ -69,6 +69,13 @@ class DeepHungarianNet(BaseModule):
             / ``D_ij - min_k D_kj``, the local competition the Hungarian
             method resolves, which a sequence model otherwise has to carry
             across hundreds of steps.
+        max_call_entries: a list of matrices is read in calls of at most
+            this many padded entries (matrices sorted by size, so that each
+            call pads little; one larger matrix is a call of its own):
+            past a few thousand lines per call the recurrences' saved
+            activations outgrow the CPU caches, and a batch of 32 50 x 50
+            matrices costs twice as much per matrix as 8 at a time.
+            ``None`` reads the whole list in one call.
     """
 
     def __init__(self,
@@ -82,6 +89,7 @@ class DeepHungarianNet(BaseModule):
                  gate_bias: float = -1.0,
                  input_features: Sequence[str] = ('dist', ),
                  rounds: int = 1,
+                 max_call_entries: Optional[int] = 20000,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if cell not in _CELLS:
@@ -98,6 +106,10 @@ class DeepHungarianNet(BaseModule):
             raise ValueError(f'input_features must be a non-empty subset of '
                              f'{_FEATURES}, got {input_features}')
         self.input_features = tuple(input_features)
+        if max_call_entries is not None and max_call_entries < 1:
+            raise ValueError(f'max_call_entries must be None or >= 1, got '
+                             f'{max_call_entries}')
+        self.max_call_entries = max_call_entries
         in_size = len(self.input_features)
         feat = 2 * hidden_size
         if variant == 'rowcol':
@@ -168,20 +180,47 @@ class DeepHungarianNet(BaseModule):
         return self._forward_padded(dist, sizes)
 
     def _forward_list(self, mats: Sequence[Tensor]) -> List[Tensor]:
-        if len(mats) == 0:
-            return []
         for mat in mats:
             if mat.dim() != 2:
                 raise ValueError('each matrix must be [h, w], got shape '
                                  f'{tuple(mat.shape)}')
-        h = max(m.shape[0] for m in mats)
-        w = max(m.shape[1] for m in mats)
-        padded = mats[0].new_zeros(len(mats), h, w)
-        for i, mat in enumerate(mats):
-            padded[i, :mat.shape[0], :mat.shape[1]] = mat
-        sizes = torch.tensor([list(m.shape) for m in mats], dtype=torch.long)
-        out = self._forward_padded(padded, sizes)
-        return [out[i, :m.shape[0], :m.shape[1]] for i, m in enumerate(mats)]
+        outs: List[Optional[Tensor]] = [None] * len(mats)
+        for chunk in self._call_chunks(mats):
+            part = [mats[i] for i in chunk]
+            h = max(m.shape[0] for m in part)
+            w = max(m.shape[1] for m in part)
+            padded = part[0].new_zeros(len(part), h, w)
+            for i, mat in enumerate(part):
+                padded[i, :mat.shape[0], :mat.shape[1]] = mat
+            sizes = torch.tensor([list(m.shape) for m in part],
+                                 dtype=torch.long)
+            out = self._forward_padded(padded, sizes)
+            for i, mat, o in zip(chunk, part, out):
+                outs[i] = o[:mat.shape[0], :mat.shape[1]]
+        return outs
+
+    def _call_chunks(self, mats: Sequence[Tensor]) -> List[List[int]]:
+        """Indices of ``mats`` per call: all at once, or sorted by size in
+        calls of at most ``max_call_entries`` padded entries."""
+        if not mats:
+            return []
+        if self.max_call_entries is None:
+            return [list(range(len(mats)))]
+        order = sorted(range(len(mats)),
+                       key=lambda i: tuple(mats[i].shape), reverse=True)
+        chunks: List[List[int]] = []
+        h = w = 0
+        for i in order:
+            mh, mw = mats[i].shape
+            nh, nw = max(h, mh), max(w, mw)
+            if chunks and (len(chunks[-1]) + 1) * nh * nw \
+                    <= self.max_call_entries:
+                chunks[-1].append(i)
+                h, w = nh, nw
+            else:
+                chunks.append([i])
+                h, w = mh, mw
+        return chunks
 
     # ------------------------------------------------------------- internals
     @staticmethod

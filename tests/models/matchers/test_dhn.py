@@ -116,3 +116,25 @@ def test_lines_read_each_line_once_per_round():
     assert (out[0, 2:] == 0).all() and (out[0, :, 3:] == 0).all()
     with pytest.raises(ValueError, match='num_layers must be 1'):
         DeepHungarianNet(variant='lines', num_layers=2)
+
+
+@pytest.mark.parametrize('variant', ['sequential', 'lines'])
+def test_lists_read_in_chunks_equal_one_call(variant):
+    whole = small(variant=variant, num_layers=1, max_call_entries=None,
+                  input_features=('dist', 'row_gap', 'col_gap'), rounds=2)
+    chunked = small(variant=variant, num_layers=1, max_call_entries=30,
+                    input_features=('dist', 'row_gap', 'col_gap'), rounds=2)
+    mats = [torch.rand(3, 5), torch.rand(6, 2), torch.rand(1, 1),
+            torch.rand(0, 3), torch.rand(7, 6), torch.rand(2, 2)]
+    chunks = chunked._call_chunks(mats)
+    assert sorted(i for c in chunks for i in c) == list(range(len(mats)))
+    assert len(chunks) > 1
+    for c in chunks:  # within the budget, or one matrix alone
+        h = max(mats[i].shape[0] for i in c)
+        w = max(mats[i].shape[1] for i in c)
+        assert len(c) == 1 or len(c) * h * w <= 30
+    with torch.no_grad():
+        for a, b in zip(whole(mats), chunked(mats)):
+            assert a.shape == b.shape and torch.allclose(a, b, atol=1e-5)
+    with pytest.raises(ValueError, match='max_call_entries'):
+        DeepHungarianNet(max_call_entries=0)
