@@ -10,6 +10,24 @@ from mmdeepmot.apis import save_dhn
 from mmdeepmot.datasets.mot_challenge_io import write_mot_txt, write_seqinfo
 from mmdeepmot.models.matchers import DeepHungarianNet
 
+REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
+# the real MOT17 labels: $MOT17_LABELS, else ../shared/data beside the
+# checkout (CI has them; a user's machine may not)
+MOT17_LABELS = os.environ.get('MOT17_LABELS') or osp.join(
+    osp.dirname(REPO), 'shared', 'data', 'MOT17-labels')
+
+
+@pytest.fixture(scope='session')
+def mot17_labels() -> str:
+    """The real MOT17 labels folder (``train/MOT17-XX-DET/...``); the test
+    is skipped, saying why, where it is missing."""
+    if not osp.isdir(MOT17_LABELS):
+        pytest.skip(f'real MOT17 labels not found at {MOT17_LABELS} '
+                    '(set $MOT17_LABELS; ../shared/data is not on this '
+                    'machine)')
+    return MOT17_LABELS
+
+
 TINY_DHN = dict(type='DeepHungarianNet', hidden_size=8, num_layers=1,
                 head_dims=(8, ))
 

@@ -18,9 +18,6 @@ from mmdeepmot.datasets.mot_challenge_io import (MOTFormatError, read_gt,
 from mmdeepmot.evaluation.trackeval_mot import evaluate_mot_results
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-# the real labels: $MOT17_LABELS, else ../shared/data beside the checkout
-MOT17_LABELS = os.environ.get('MOT17_LABELS') or osp.join(
-    osp.dirname(ROOT), 'shared', 'data', 'MOT17-labels')
 
 
 def test_render_tree_layout_and_scaled_labels(labels_tree, tmp_path):
@@ -189,20 +186,17 @@ def test_tool_command_line(labels_tree, tmp_path):
     assert proc.returncode != 0 and '--overwrite' in proc.stderr
 
 
-@pytest.mark.skipif(not osp.isdir(MOT17_LABELS),
-                    reason=f'real MOT17 labels not found at {MOT17_LABELS} '
-                    '(../shared/data is not on this machine)')
-def test_real_mot17_sequences(tmp_path):
+def test_real_mot17_sequences(mot17_labels, tmp_path):
     """Two MOT17 videos (MOT17-05: 640x480, 14 fps; MOT17-09 in its three
     variants: DPM's 10-column det with negative scores, FRCNN's unsorted)
     drawn small; gt replayed as results scores MOTA 100 on half-val."""
     out = str(tmp_path / 'drawn')
     seqs = ['MOT17-05-SDP', 'MOT17-09-DPM', 'MOT17-09-FRCNN',
             'MOT17-09-SDP']
-    render_mot(MOT17_LABELS, out, RenderConfig(scale=0.1), seqs=seqs,
+    render_mot(mot17_labels, out, RenderConfig(scale=0.1), seqs=seqs,
                nproc=2, progress=False)
     for seq in seqs:
-        src = osp.join(MOT17_LABELS, 'train', seq)
+        src = osp.join(mot17_labels, 'train', seq)
         dst = osp.join(out, 'train', seq)
         info, src_info = read_seqinfo(dst), read_seqinfo(src)
         assert info['seqLength'] == src_info['seqLength']
