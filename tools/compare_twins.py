@@ -10,7 +10,10 @@ and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn). --stage0 also
 tests the weights both twins start from (the vanilla config's load_from),
 as run stage0_<vanilla config> (one test: it has no seed).
 
-Each run lives in WORK_DIR/<config>_seed<S>; a finished run is not trained
+Each run lives in WORK_DIR/<config>_seed<S>, its training and test output
+in train.log and test.log there: the console shows a progress bar per
+step, each run's one-line result and the table (--verbose streams the full
+output instead). A finished run is not trained
 again and an interrupted one resumes from its last checkpoint, so running
 the command again after a stop picks up where it was. A run is tested again
 when its metrics are older than its checkpoint or were computed under other
@@ -24,10 +27,12 @@ import hashlib
 import json
 import os
 import os.path as osp
+import re
 import subprocess
 import sys
 import time
-from typing import Dict, List, Optional
+from collections import deque
+from typing import Dict, List, Optional, Sequence
 
 from _env_guard import require_mmdeepmot
 
@@ -54,6 +59,60 @@ PAIRS = {
         'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
 }
 STAGE0 = 'stage0'  # the seed column of the stage-0 row
+# mmengine's loop lines: "Iter(train) [ 150/600]", "Iter(test) [807/807]"
+PROGRESS = re.compile(r'Iter\((train|test)\) *\[ *(\d+)/(\d+)\]')
+VERBOSE = False  # set by --verbose: stream the tools' output as it comes
+
+
+def _bar(label: str, done: int, total: int, width: int = 30) -> str:
+    filled = width * done // max(total, 1)
+    return (f'\r  {label:<6} [{"#" * filled}{"." * (width - filled)}] '
+            f'{done}/{total}')
+
+
+def run_logged(cmd: Sequence[str], log_path: str, label: str) -> None:
+    """Run a tool with its output written to ``log_path``; the console
+    shows a progress bar of the iterations it logs. A failure prints the
+    log's last lines and exits naming the log.
+
+    Args:
+        cmd (Sequence[str]): the command.
+        log_path (str): where its stdout and stderr go (appended: a resumed
+            run keeps the killed one's lines).
+        label (str): the bar's name (``train``, ``test``).
+    """
+    if VERBOSE:
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        return
+    os.makedirs(osp.dirname(log_path), exist_ok=True)
+    tail: deque = deque(maxlen=30)
+    shown = ''
+    with open(log_path, 'a') as log:
+        log.write(f'$ {" ".join(cmd)}\n')
+        log.flush()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        for line in proc.stdout:
+            log.write(line)
+            tail.append(line)
+            m = PROGRESS.search(line)
+            if m:
+                shown = _bar(label, int(m.group(2)), int(m.group(3)))
+                print(shown, end='', flush=True)
+        code = proc.wait()
+    if shown:
+        print(flush=True)
+    if code:
+        sys.stderr.write(''.join(tail))
+        raise SystemExit(f'error: {label} failed (exit {code}); its output '
+                         f'is in {log_path}')
+
+
+def one_line(name: str, seed: object, metrics: Dict[str, float]) -> str:
+    """``name seed: MOTA 43.2 IDF1 45.3 ...`` for the console."""
+    cells = ' '.join(f'{k} {trackeval_mot.markdown_cell(k, metrics[k])}'
+                     for k in SUMMARY)
+    return f'{name} {seed}: {cells}'
 
 
 def _options(opts: Dict[str, object]) -> List[str]:
@@ -92,8 +151,8 @@ def train_and_test(config: str, seed: int, work_dir: str,
                '--work-dir', work_dir]
         if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
             cmd.append('--resume')
-        subprocess.run(cmd + _options(run_opts),
-                       check=True, cwd=ROOT)
+        run_logged(cmd + _options(run_opts),
+                   osp.join(work_dir, 'train.log'), 'train')
     return test_once(config, cfg, final, work_dir, opts)
 
 
@@ -109,12 +168,11 @@ def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
         osp.getmtime(metrics_file) < osp.getmtime(weights) or \
         _read(signature_file) != signature
     if stale:
-        subprocess.run(
+        run_logged(
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
              '--checkpoint', checkpoint, '--work-dir', work_dir, '--json',
              metrics_file, '--results-dir', osp.join(work_dir, 'results'),
-             *_options(opts)],
-            check=True, cwd=ROOT)
+             *_options(opts)], osp.join(work_dir, 'test.log'), 'test')
         with open(signature_file, 'w') as f:
             f.write(signature)
     with open(metrics_file) as f:
@@ -174,7 +232,12 @@ def main() -> None:
     parser.add_argument('--work-dir', default='work_dirs/twins')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         default={}, help='applied to both twins')
+    parser.add_argument('--verbose', action='store_true',
+                        help='stream the training and test output instead '
+                        'of writing it to train.log / test.log')
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     start = time.time()
     work_root = osp.abspath(args.work_dir)
     runs: Dict[str, Dict[object, Dict[str, float]]] = {}
@@ -186,6 +249,7 @@ def main() -> None:
         print(f'== {name} -> {work_dir}', flush=True)
         runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
                                           dict(args.cfg_options))}
+        print(one_line(name, '(stage 0)', runs[name][STAGE0]), flush=True)
     for config in PAIRS[args.tracker]:
         name = osp.splitext(osp.basename(config))[0]
         runs[name] = {}
@@ -194,6 +258,8 @@ def main() -> None:
             print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
             runs[name][seed] = train_and_test(config, seed, work_dir,
                                               dict(args.cfg_options))
+            print(one_line(name, f'seed {seed}', runs[name][seed]),
+                  flush=True)
     text = table(runs, args.seeds)
     print(text)
     os.makedirs(work_root, exist_ok=True)

@@ -1,5 +1,5 @@
-"""tools/compare_twins.py: both twins trained, tested and tabulated; a
-second call reuses finished runs."""
+"""tools/compare_twins.py: both twins trained, tested and tabulated, their
+output in logs and a short console; a second call reuses finished runs."""
 import json
 import os.path as osp
 import subprocess
@@ -8,7 +8,7 @@ import sys
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 
-def compare(work, root, *extra):
+def compare(work, root, *extra, ok=True):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
          'tracktor', '--seeds', '0', '--work-dir', str(work),
@@ -21,8 +21,14 @@ def compare(work, root, *extra):
          'model.unroll_cfg.obj_score_thr=0.0', 'train_cfg.max_iters=1',
          *extra],
         capture_output=True, text=True, cwd=ROOT)
+    if not ok:
+        return proc
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc.stdout
+
+
+def count(path, text):
+    return path.read_text().count(text) if path.exists() else 0
 
 
 def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
@@ -37,14 +43,36 @@ def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
         assert (tmp_path / f'{name}_seed0' / 'iter_1.pth').exists()
         assert (tmp_path / f'{name}_seed0' / 'results' /
                 'TOY-02-SDP.txt').exists()
+    # the console: one line per run and the table, no config dumps; the
+    # tools' output is in each run's logs
+    assert 'vanilla_tracktor_toy seed 0: MOTA' in out
+    assert 'randomness' not in out and len(out.splitlines()) < 30, out
+    logs = {name: (tmp_path / f'{name}_seed0' / 'train.log',
+                   tmp_path / f'{name}_seed0' / 'test.log') for name in runs}
+    for train_log, test_log in logs.values():
+        assert count(train_log, 'Saving checkpoint') == 1
+        assert count(test_log, 'metrics written to') == 1
     # finished runs are neither trained nor tested again
     again = compare(tmp_path, tiny_toy_mot)
-    assert out.count('metrics written to') == 2
-    assert out.count('Saving checkpoint') == 2
-    assert 'Saving checkpoint' not in again
-    assert 'metrics written to' not in again
+    assert 'deepmot_tracktor_toy seed 0: MOTA' in again
+    for train_log, test_log in logs.values():
+        assert count(train_log, 'Saving checkpoint') == 1
+        assert count(test_log, 'metrics written to') == 1
     # other test-time settings: tested again, not trained again
-    changed = compare(tmp_path, tiny_toy_mot,
-                      'model.tracker.obj_score_thr=0.4')
-    assert 'Saving checkpoint' not in changed
-    assert changed.count('metrics written to') == 2
+    compare(tmp_path, tiny_toy_mot, 'model.tracker.obj_score_thr=0.4')
+    for train_log, test_log in logs.values():
+        assert count(train_log, 'Saving checkpoint') == 1
+        assert count(test_log, 'metrics written to') == 2
+    # --verbose streams the tools' output
+    verbose = compare(tmp_path, tiny_toy_mot,
+                      'model.tracker.obj_score_thr=0.3', '--verbose')
+    assert verbose.count('metrics written to') == 2
+
+
+def test_compare_twins_names_the_log_of_a_failed_run(tiny_toy_mot, tmp_path):
+    proc = compare(tmp_path, tiny_toy_mot,
+                   'train_dataloader.dataset.ann_file=missing.json', ok=False)
+    log = tmp_path / 'vanilla_tracktor_toy_seed0' / 'train.log'
+    assert proc.returncode != 0
+    assert f'train failed (exit 1); its output is in {log}' in proc.stderr
+    assert 'missing.json' in log.read_text()
