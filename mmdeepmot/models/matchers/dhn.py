@@ -71,11 +71,13 @@ class DeepHungarianNet(BaseModule):
             across hundreds of steps.
         max_call_entries: a list of matrices is read in calls of at most
             this many padded entries (matrices sorted by size, so that each
-            call pads little; one larger matrix is a call of its own):
-            past a few thousand lines per call the recurrences' saved
-            activations outgrow the CPU caches, and a batch of 32 50 x 50
-            matrices costs twice as much per matrix as 8 at a time.
-            ``None`` reads the whole list in one call.
+            call pads little; one larger matrix is a call of its own), or
+            in one call (``None``). ``'auto'``: 20000 for ``rowcol`` and
+            ``lines``, whose saved activations outgrow the CPU caches past
+            a few thousand lines per call (a call of 32 50 x 50 matrices
+            cost twice as much per matrix as 8 at a time); one call for the
+            flattened variants, whose cost is their number of steps, which
+            a bigger batch shares.
     """
 
     def __init__(self,
@@ -89,7 +91,7 @@ class DeepHungarianNet(BaseModule):
                  gate_bias: float = -1.0,
                  input_features: Sequence[str] = ('dist', ),
                  rounds: int = 1,
-                 max_call_entries: Optional[int] = 20000,
+                 max_call_entries: Union[int, str, None] = 'auto',
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg=init_cfg)
         if cell not in _CELLS:
@@ -106,9 +108,14 @@ class DeepHungarianNet(BaseModule):
             raise ValueError(f'input_features must be a non-empty subset of '
                              f'{_FEATURES}, got {input_features}')
         self.input_features = tuple(input_features)
-        if max_call_entries is not None and max_call_entries < 1:
-            raise ValueError(f'max_call_entries must be None or >= 1, got '
-                             f'{max_call_entries}')
+        if max_call_entries == 'auto':
+            max_call_entries = 20000 if variant in ('rowcol', 'lines') \
+                else None
+        if max_call_entries is not None and (
+                not isinstance(max_call_entries, int)
+                or max_call_entries < 1):
+            raise ValueError(f"max_call_entries must be 'auto', None or an "
+                             f'int >= 1, got {max_call_entries!r}')
         self.max_call_entries = max_call_entries
         in_size = len(self.input_features)
         feat = 2 * hidden_size

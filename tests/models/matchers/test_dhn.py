@@ -138,3 +138,6 @@ def test_lists_read_in_chunks_equal_one_call(variant):
             assert a.shape == b.shape and torch.allclose(a, b, atol=1e-5)
     with pytest.raises(ValueError, match='max_call_entries'):
         DeepHungarianNet(max_call_entries=0)
+    # 'auto': chunks for the line readers, one call for the flattened ones
+    assert small(variant='lines', num_layers=1).max_call_entries == 20000
+    assert small(variant='sequential').max_call_entries is None
