@@ -26,14 +26,14 @@ else
     $PY tools/make_toy_mot.py "$DATA" --seed 0 --overwrite
 fi
 echo
-echo "== 2/3 DeepMOT-Tracktor and its vanilla twin (seeds: $SEEDS)"
+echo "== 2/3 DeepMOT-Tracktor, its vanilla twin (seeds: $SEEDS) and the stage-0 weights they start from"
 # shellcheck disable=SC2086
 OPTS=()
 if [ "$DATA" != data/toy-mot17 ]; then
     OPTS=(--cfg-options "train_dataloader.dataset.data_root=$DATA/"
           "test_dataloader.dataset.data_root=$DATA/")
 fi
-$PY tools/compare_twins.py tracktor --seeds $SEEDS --work-dir "$WORK/twins" \
+$PY tools/compare_twins.py tracktor --seeds $SEEDS --stage0 --work-dir "$WORK/twins" \
     "${OPTS[@]}"
 echo
 echo "== 3/3 pictures"
