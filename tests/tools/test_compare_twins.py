@@ -37,7 +37,8 @@ def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
     assert '| deepmot_tracktor_toy | 0 |' in out
     assert 'per seed' in out
     runs = json.loads((tmp_path / 'tracktor_twins.json').read_text())
-    assert 'compare_twins.py' in runs.pop('provenance')['command']
+    prov = runs.pop('provenance')
+    assert 'compare_twins.py' in prov['command'] and prov['threads'] == 2
     assert set(runs) == {'vanilla_tracktor_toy', 'deepmot_tracktor_toy'}
     for name in runs:
         assert (tmp_path / f'{name}_seed0' / 'iter_1.pth').exists()
