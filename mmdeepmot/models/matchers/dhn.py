@@ -4,7 +4,7 @@ algorithm on a distance matrix and outputs a differentiable soft assignment.
 Orientation used throughout mmdeepmot: rows are predicted tracks (h), columns
 are ground-truth objects (w), as in the official DeepMOT code.
 """
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Union
 
 import torch
 from mmengine.model import BaseModule
@@ -13,6 +13,7 @@ from torch import Tensor, nn
 
 from .birnn import CELLS as _CELLS
 from .birnn import BiRNN
+from .flat_reading import read_flattened
 from .rowcol import LineReader, RowColumnReader
 
 _VARIANTS = ('sequential', 'parallel', 'rowcol', 'lines')
@@ -230,30 +231,6 @@ class DeepHungarianNet(BaseModule):
         return chunks
 
     # ------------------------------------------------------------- internals
-    @staticmethod
-    def _orders(sizes: Tensor, width: int, pad_slot: int,
-                device: torch.device) -> Tuple[Tensor, Tensor, Tensor]:
-        """Index tables for the compact row-major and column-major sequences.
-
-        Returns ``row_pos`` [B, L] (padded-matrix position of the t-th entry
-        in row-major order), ``col_pos`` [B, L] (same for column-major) and
-        ``col_to_row`` [B, L] (row-major index of the t-th column-major
-        entry). Entries past a matrix's own length point at ``pad_slot`` in
-        the positions and at 0 in ``col_to_row``.
-        """
-        hs, ws = sizes[:, 0].tolist(), sizes[:, 1].tolist()
-        length = max(h * w for h, w in zip(hs, ws))
-        row_pos = torch.full((len(hs), length), pad_slot, dtype=torch.long)
-        col_pos = torch.full_like(row_pos, pad_slot)
-        col_to_row = torch.zeros_like(row_pos)
-        for b, (h, w) in enumerate(zip(hs, ws)):
-            ii, jj = torch.meshgrid(
-                torch.arange(h), torch.arange(w), indexing='ij')
-            row_pos[b, :h * w] = (ii * width + jj).reshape(-1)
-            col_pos[b, :h * w] = (ii * width + jj).t().reshape(-1)
-            col_to_row[b, :h * w] = (ii * w + jj).t().reshape(-1)
-        return row_pos.to(device), col_pos.to(device), col_to_row.to(device)
-
     def _features(self, dist: Tensor, sizes: Tensor) -> Tensor:
         """Per-entry input features [B, H, W, C]; padding never wins a min."""
         if self.input_features == ('dist', ):
@@ -274,9 +251,14 @@ class DeepHungarianNet(BaseModule):
                 out.append(dist - big.min(dim=1, keepdim=True).values)
         return torch.stack(out, dim=-1).masked_fill(~valid[..., None], 0.0)
 
-    def _forward_rowcol(self, dist: Tensor, sizes: Tensor) -> Tensor:
-        """``rowcol``/``lines``: [B, H, W] (no empty matrix) -> [B, H, W]."""
-        feats = self.reader(self._features(dist, sizes), sizes)
+    def _read(self, dist: Tensor, sizes: Tensor) -> Tensor:
+        """[B, H, W] (no empty matrix) -> [B, H, W] soft assignment."""
+        feats = self._features(dist, sizes)
+        if self.variant in ('rowcol', 'lines'):
+            feats = self.reader(feats, sizes)
+        else:
+            feats = read_flattened(self.row_rnn, self.col_rnn,
+                                   self.variant == 'sequential', feats, sizes)
         prob = torch.sigmoid(self.head(feats).squeeze(-1))
         rows = torch.arange(dist.shape[1], device=dist.device)[None, :, None]
         cols = torch.arange(dist.shape[2], device=dist.device)[None, None]
@@ -285,46 +267,12 @@ class DeepHungarianNet(BaseModule):
         return prob * inside
 
     def _forward_padded(self, dist: Tensor, sizes: Tensor) -> Tensor:
+        keep = [i for i, (h, w) in enumerate(sizes.tolist()) if h * w > 0]
+        if len(keep) == dist.shape[0]:
+            return self._read(dist, sizes)
         out = dist.new_zeros(dist.shape)
-        lengths_all = (sizes[:, 0] * sizes[:, 1]).tolist()
-        keep = [i for i, n in enumerate(lengths_all) if n > 0]
         if not keep:
             return out
         b_keep = torch.tensor(keep, device=dist.device)
-        sub_sizes = sizes[keep]
-        if self.variant in ('rowcol', 'lines'):
-            sub_out = self._forward_rowcol(dist[b_keep], sub_sizes)
-            return sub_out if len(keep) == dist.shape[0] else \
-                out.index_copy(0, b_keep, sub_out)
-        lengths = torch.tensor([lengths_all[i] for i in keep],
-                               device=dist.device)
-        height, width = dist.shape[1:]
-        # one extra slot at the end receives every padding entry
-        pad_slot = height * width
-        row_pos, col_pos, col_to_row = self._orders(sub_sizes, width,
-                                                    pad_slot, dist.device)
-        feats = self._features(dist[b_keep], sub_sizes)  # [B, H, W, C]
-        n_feat = feats.shape[-1]
-        flat = feats.reshape(len(keep), -1, n_feat)
-        flat = torch.cat([flat, flat.new_zeros(len(keep), 1, n_feat)], dim=1)
-        row_seq = flat.gather(1, row_pos.unsqueeze(-1).expand(-1, -1, n_feat))
-        row_feat = self.row_rnn(row_seq, lengths)
-        feat_dim = row_feat.shape[-1]
-        # re-order the row-major features into column-major order
-        to_col = col_to_row.unsqueeze(-1).expand(-1, -1, feat_dim)
-        if self.variant == 'sequential':
-            col_in = row_feat.gather(1, to_col)
-            col_feat = self.col_rnn(col_in, lengths)
-        else:
-            col_seq = flat.gather(
-                1, col_pos.unsqueeze(-1).expand(-1, -1, n_feat))
-            col_feat = torch.cat(
-                [row_feat.gather(1, to_col),
-                 self.col_rnn(col_seq, lengths)], dim=-1)
-        prob = torch.sigmoid(self.head(col_feat).squeeze(-1))  # [B, L]
-        sub_out = dist.new_zeros(len(keep), pad_slot + 1)
-        sub_out = sub_out.scatter(1, col_pos, prob)[:, :pad_slot]
-        sub_out = sub_out.reshape(len(keep), height, width)
-        if len(keep) == dist.shape[0]:
-            return sub_out
-        return out.index_copy(0, b_keep, sub_out)
+        return out.index_copy(0, b_keep, self._read(dist[b_keep],
+                                                    sizes[keep]))
