@@ -197,16 +197,38 @@ def test_stage0(config: str, work_dir: str,
     return test_once(config, cfg, cfg.load_from, work_dir, opts)
 
 
+def _std(values: List[float]) -> float:
+    """Sample standard deviation (0 for one value)."""
+    if len(values) < 2:
+        return 0.0
+    mean = sum(values) / len(values)
+    return (sum((v - mean)**2 for v in values) / (len(values) - 1))**0.5
+
+
 def table(runs: Dict[str, Dict[int, Dict[str, float]]],
           seeds: List[int]) -> str:
-    """Markdown: one row per run, the mean per config, the difference."""
+    """Markdown: one row per run, mean ± std per config, then the paired
+    differences DeepMOT - vanilla per seed and their mean ± std."""
     names = [n for n in runs if STAGE0 not in runs[n]]
-    lines = ['| run | seed | ' + ' | '.join(SUMMARY) + ' |',
-             '|---|---|' + '---|' * len(SUMMARY)]
+    header = ['| run | seed | ' + ' | '.join(SUMMARY) + ' |',
+              '|---|---|' + '---|' * len(SUMMARY)]
+    lines = list(header)
 
-    def cells(row):
-        return ' | '.join(trackeval_mot.markdown_cell(k, row[k])
-                          for k in SUMMARY)
+    def cell(k, value, signed):
+        text = trackeval_mot.markdown_cell(k, value)
+        return '+' + text if signed and not text.startswith('-') else text
+
+    def cells(row, signed=False):
+        return ' | '.join(cell(k, row[k], signed) for k in SUMMARY)
+
+    def spread(rows, signed=False):
+        out = []
+        for k in SUMMARY:
+            values = [r[k] for r in rows]
+            mean = cell(k, sum(values) / len(values), signed)
+            std = trackeval_mot.markdown_cell(k, _std(values))
+            out.append(mean if len(values) < 2 else f'{mean} ± {std}')
+        return ' | '.join(out)
 
     for name, run in runs.items():
         if STAGE0 in run:
@@ -215,13 +237,18 @@ def table(runs: Dict[str, Dict[int, Dict[str, float]]],
         for seed in seeds:
             lines.append(f'| {name} | {seed} | {cells(runs[name][seed])} |')
     for name in names:
-        mean = {k: sum(runs[name][s][k] for s in seeds) / len(seeds)
-                for k in SUMMARY}
-        lines.append(f'| **{name}** | mean | {cells(mean)} |')
+        lines.append(f'| **{name}** | mean | '
+                     f'{spread([runs[name][s] for s in seeds])} |')
     vanilla, deepmot = names
-    diffs = [100 * (runs[deepmot][s]['MOTA'] - runs[vanilla][s]['MOTA'])
-             for s in seeds]
+    paired = [{k: runs[deepmot][s][k] - runs[vanilla][s][k] for k in SUMMARY}
+              for s in seeds]
+    diffs = [100 * p['MOTA'] for p in paired]
     wins = sum(d > 0 for d in diffs)
+    lines += ['', f'Paired differences, {deepmot} - {vanilla}:', ''] + \
+        header
+    for seed, p in zip(seeds, paired):
+        lines.append(f'| difference | {seed} | {cells(p, signed=True)} |')
+    lines.append(f'| **difference** | mean | {spread(paired, signed=True)} |')
     lines.append('')
     lines.append(f'MOTA {deepmot} - {vanilla} per seed: ' +
                  ', '.join(f'{d:+.2f}' for d in diffs) +

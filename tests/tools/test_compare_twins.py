@@ -77,3 +77,38 @@ def test_compare_twins_names_the_log_of_a_failed_run(tiny_toy_mot, tmp_path):
     assert proc.returncode != 0
     assert f'train failed (exit 1); its output is in {log}' in proc.stderr
     assert 'missing.json' in log.read_text()
+
+
+def _load_tool():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'compare_twins', osp.join(ROOT, 'tools', 'compare_twins.py'))
+    sys.path.insert(0, osp.join(ROOT, 'tools'))  # its _env_guard import
+    try:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.pop(0)
+    return module
+
+
+def test_table_has_mean_std_and_paired_differences():
+    tool = _load_tool()
+
+    def row(mota, idf1, fp):
+        return dict(MOTA=mota, IDF1=idf1, HOTA=0.4, MOTP=0.8, FP=fp,
+                    FN=100, IDSw=10)
+
+    runs = {'stage0_t': {'stage0': row(0.45, 0.44, 90)},
+            'vanilla_t': {0: row(0.40, 0.40, 100), 1: row(0.42, 0.41, 120)},
+            'deepmot_t': {0: row(0.43, 0.45, 80), 1: row(0.41, 0.44, 130)}}
+    text = tool.table(runs, [0, 1])
+    assert '| stage0_t | - | 45.0 | 44.0 |' in text
+    # mean ± sample std (0.40, 0.42: 41.0 ± 1.4; 100, 120: 110 ± 14)
+    assert '| **vanilla_t** | mean | 41.0 ± 1.4 | 40.5 ± 0.7 |' in text
+    assert '| 110 ± 14 |' in text
+    # paired differences, signed, then their mean ± std
+    assert '| difference | 0 | +3.0 | +5.0 | +0.0 | +0.0 | -20 |' in text
+    assert '| difference | 1 | -1.0 | +3.0 |' in text
+    assert '| **difference** | mean | +1.0 ± 2.8 | +4.0 ± 1.4 |' in text
+    assert 'per seed: +3.00, -1.00 (DeepMOT ahead on 1 of 2 seeds)' in text
