@@ -29,6 +29,11 @@ def motmetrics_data_file(seq: str) -> str:
     return osp.join(osp.dirname(motmetrics.__file__), 'data', seq, 'gt.txt')
 
 
+def _xyxy(xywh: np.ndarray) -> np.ndarray:
+    """MOTChallenge (left, top, width, height) boxes as (x1, y1, x2, y2)."""
+    return np.concatenate([xywh[:, :2], xywh[:, :2] + xywh[:, 2:]], 1)
+
+
 def load_gt_frames(path: str, min_boxes: int = 1) -> Frames:
     """Boxes of every frame of a MOTChallenge ``gt.txt`` as xyxy arrays.
 
@@ -44,8 +49,7 @@ def load_gt_frames(path: str, min_boxes: int = 1) -> Frames:
     for frame in np.unique(table[:, 0]):
         rows = table[table[:, 0] == frame, 2:6]
         if len(rows) >= min_boxes:
-            frames.append(
-                np.concatenate([rows[:, :2], rows[:, :2] + rows[:, 2:]], 1))
+            frames.append(_xyxy(rows))
     return frames
 
 
@@ -238,8 +242,7 @@ def public_detection_matrices(seq_dir: str, every: int = 1,
         objs, dets = gt[gt[:, 0] == frame, 2:6], det[det[:, 0] == frame, 2:6]
         if not len(objs) or not len(dets):
             continue
-        xyxy = [torch.from_numpy(np.concatenate(
-            [b[:, :2], b[:, :2] + b[:, 2:]], 1)).float() for b in (dets, objs)]
+        xyxy = [torch.from_numpy(_xyxy(b)).float() for b in (dets, objs)]
         dist = deepmot_distance(xyxy[0], xyxy[1], diag).numpy()
         items.append(dict(dist=dist, label=hungarian_labels(dist),
                           frame=frame))
