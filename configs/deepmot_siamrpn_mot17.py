@@ -1,9 +1,10 @@
-# DeepMOT-SiamRPN on MOT17 (half-train -> half-val, public detections), for
-# a GPU machine with the data set (see README, "MOT17 on a GPU"):
+# DeepMOT-SiamRPN on MOT17 (half-train-fit -> half-val, public
+# detections), for a GPU machine with the data set (see README, "MOT17 on
+# a GPU"):
 #   python tools/mot2cocovid.py data/MOT17
 #   python tools/train.py configs/deepmot_siamrpn_mot17.py
 #   python tools/test.py configs/deepmot_siamrpn_mot17.py \
-#       --checkpoint work_dirs/deepmot_siamrpn_mot17/epoch_2.pth
+#       --checkpoint work_dirs/deepmot_siamrpn_mot17/best_*.pth
 # MMTracking's SiamRPN++ (ResNet-50, trained on ImageNet VID/DET and COCO,
 # loaded through init_cfg) run as a multi-object tracker: one template per
 # track, births from MOT17's public detections, deaths by score and by lack
@@ -67,10 +68,13 @@ train_dataloader = dict(
     _delete_=True,
     dataset=dict(_base_.mot17_clip_loader.dataset, pipeline=train_pipeline))
 val_dataloader = dict(
+    _base_.mot17_select_loader,
+    dataset=dict(_base_.mot17_select_loader.dataset,
+                 pipeline=test_pipeline))
+test_dataloader = dict(
     _base_.mot17_public_test_loader,
     dataset=dict(_base_.mot17_public_test_loader.dataset,
                  pipeline=test_pipeline))
-test_dataloader = val_dataloader
 val_evaluator = dict(type='MOTChallengeTableMetrics', benchmark='MOT17')
 test_evaluator = val_evaluator
 
@@ -89,7 +93,13 @@ param_scheduler = [
          end=200),
     dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
 ]
-default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
+# the checkpoint to test is the one with the best MOTA on half-train-select
+default_hooks = dict(
+    checkpoint=dict(
+        type='CheckpointHook',
+        interval=1,
+        save_best='motchallenge-metric/MOTA',
+        rule='greater'))
 # replaces the base's backbone-unfreezing hook (its epoch 10 never comes)
 custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)

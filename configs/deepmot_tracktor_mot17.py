@@ -1,9 +1,9 @@
-# DeepMOT-Tracktor on MOT17 (half-train -> half-val), for a GPU machine
+# DeepMOT-Tracktor on MOT17 (half-train-fit -> half-val), for a GPU machine
 # with the data set (see README, "MOT17 on a GPU"):
 #   python tools/mot2cocovid.py data/MOT17
 #   python tools/train.py configs/deepmot_tracktor_mot17.py
 #   python tools/test.py configs/deepmot_tracktor_mot17.py \
-#       --checkpoint work_dirs/deepmot_tracktor_mot17/epoch_2.pth
+#       --checkpoint work_dirs/deepmot_tracktor_mot17/best_*.pth
 # MMTracking's Tracktor (Faster R-CNN R50-FPN and ReID R50 trained on
 # MOT17 half-train, loaded through init_cfg) fine-tuned on 3-frame clips
 # with the DeepMOT loss through the frozen, shipped DHN, plus the
@@ -66,11 +66,15 @@ train_dataloader = dict(
     _delete_=True,
     dataset=dict(_base_.mot17_clip_loader.dataset, pipeline=train_pipeline))
 val_dataloader = dict(
+    _base_.mot17_select_loader,
+    _delete_=True,
+    dataset=dict(_base_.mot17_select_loader.dataset,
+                 pipeline=test_pipeline))
+test_dataloader = dict(
     _base_.mot17_public_test_loader,
     _delete_=True,
     dataset=dict(_base_.mot17_public_test_loader.dataset,
                  pipeline=test_pipeline))
-test_dataloader = val_dataloader
 val_evaluator = dict(_delete_=True, type='MOTChallengeTableMetrics',
                      benchmark='MOT17')
 test_evaluator = val_evaluator
@@ -87,7 +91,13 @@ param_scheduler = [
          end=200),
     dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
 ]
-default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=1))
+# the checkpoint to test is the one with the best MOTA on half-train-select
+default_hooks = dict(
+    checkpoint=dict(
+        type='CheckpointHook',
+        interval=1,
+        save_best='motchallenge-metric/MOTA',
+        rule='greater'))
 custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)
 # mmtrack's Tracktor base sets no seed: every run would draw its own

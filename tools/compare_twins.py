@@ -11,8 +11,12 @@ and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn). --stage0 also
 tests the weights both twins start from (the vanilla config's load_from),
 as run stage0_<vanilla config> (one test: it has no seed).
 
-Each run lives in WORK_DIR/<config>_seed<S>, its training and test output
-in train.log and test.log there: the console shows a progress bar per
+Runs go seed by seed (vanilla then DeepMOT). Each run lives in
+WORK_DIR/<config>_seed<S>, its training and test output
+in train.log and test.log there; it is tested with the checkpoint its
+config's CheckpointHook(save_best=...) kept, chosen on the validation data
+(the drawn MOT17: half-train-select), else its last one; the JSON's
+provenance names each run's. The console shows a progress bar per
 step, each run's one-line result and the table (--verbose streams the full
 output instead). A finished run is not trained
 again and an interrupted one resumes from its last checkpoint, so running
@@ -67,6 +71,8 @@ VERBOSE = False  # set by --verbose: stream the tools' output as it comes
 # count (toy Tracktor seed 0, vanilla twin: MOTA 41.3 on 1 thread, 41.9 on
 # 2), so the count is pinned and recorded with the figures
 ENV: Dict[str, str] = dict(os.environ)
+# run folder -> the checkpoint its test used, for the JSON's provenance
+CHOSEN: Dict[str, str] = {}
 
 
 def _bar(label: str, done: int, total: int, width: int = 30) -> str:
@@ -145,9 +151,22 @@ def test_signature(cfg: Config) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+def tested_checkpoint(work_dir: str, final: str) -> str:
+    """The checkpoint a finished run is tested with: the one its config's
+    ``CheckpointHook(save_best=...)`` kept (chosen on the validation data,
+    never the test data), else the last one."""
+    best = sorted(n for n in os.listdir(work_dir)
+                  if n.startswith('best_') and n.endswith('.pth'))
+    if len(best) > 1:
+        raise RuntimeError(f'{work_dir} has {len(best)} best checkpoints '
+                           f'({best}); remove the stale ones')
+    return osp.join(work_dir, best[0]) if best else final
+
+
 def train_and_test(config: str, seed: int, work_dir: str,
                    opts: Dict[str, object]) -> Dict[str, float]:
-    """Train (or finish training) one run, test its last checkpoint."""
+    """Train (or finish training) one run, test its chosen checkpoint
+    (``tested_checkpoint``, recorded in ``CHOSEN``)."""
     cfg = Config.fromfile(osp.join(ROOT, config))
     cfg.merge_from_dict(opts)
     final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
@@ -159,7 +178,9 @@ def train_and_test(config: str, seed: int, work_dir: str,
             cmd.append('--resume')
         run_logged(cmd + _options(run_opts),
                    osp.join(work_dir, 'train.log'), 'train')
-    return test_once(config, cfg, final, work_dir, opts)
+    checkpoint = tested_checkpoint(work_dir, final)
+    CHOSEN.setdefault(osp.basename(work_dir), osp.basename(checkpoint))
+    return test_once(config, cfg, checkpoint, work_dir, opts)
 
 
 def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
@@ -279,6 +300,9 @@ def main() -> None:
     ENV.update(OMP_NUM_THREADS=str(args.threads),
                MKL_NUM_THREADS=str(args.threads))
     start = time.time()
+    # the code the runs start with (a commit made while they run is not
+    # theirs)
+    started = provenance()
     work_root = osp.abspath(args.work_dir)
     runs: Dict[str, Dict[object, Dict[str, float]]] = {}
     if args.stage0:
@@ -290,10 +314,11 @@ def main() -> None:
         runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
                                           dict(args.cfg_options))}
         print(one_line(name, '(stage 0)', runs[name][STAGE0]), flush=True)
-    for config in PAIRS[args.tracker]:
-        name = osp.splitext(osp.basename(config))[0]
-        runs[name] = {}
-        for seed in args.seeds:
+    names = {c: osp.splitext(osp.basename(c))[0] for c in PAIRS[args.tracker]}
+    runs.update({name: {} for name in names.values()})
+    # seed by seed, so that an interrupted comparison has whole pairs
+    for seed in args.seeds:
+        for config, name in names.items():
             work_dir = osp.join(work_root, f'{name}_seed{seed}')
             print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
             runs[name][seed] = train_and_test(config, seed, work_dir,
@@ -306,7 +331,8 @@ def main() -> None:
     base = osp.join(work_root, f'{args.tracker}_twins')
     with open(base + '.md', 'w') as f:
         f.write(text + '\n')
-    record = dict(runs, provenance=dict(provenance(), threads=args.threads))
+    record = dict(runs, provenance=dict(started, threads=args.threads,
+                                        checkpoints=CHOSEN))
     with open(base + '.json', 'w') as f:
         json.dump(record, f, indent=2)
     print(f'written {base}.md and .json; {time.time() - start:.0f} s')

@@ -27,7 +27,7 @@ def main() -> None:
                         help='folder with one SEQ.txt per sequence')
     parser.add_argument('--seqs', nargs='+', help='only these sequences')
     parser.add_argument('--subset', default='train',
-                        choices=('train', 'test', 'half-train', 'half-val'),
+                        choices=mot_io.SUBSETS,
                         help='score only these frames of each sequence')
     parser.add_argument('--benchmark', default='MOT17',
                         help='MOT17 (with its preprocessing) or MOT15')

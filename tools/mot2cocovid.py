@@ -3,8 +3,9 @@ CocoVID annotations MMTracking's MOTChallengeDataset reads.
 
     .venv/bin/python tools/mot2cocovid.py data/MOT17 [--out-dir DIR]
 
-Writes ROOT/annotations/{train,half-train,half-val,test}_cocoformat.json,
-the public detections beside them and gt/gt_half-{train,val}.txt.
+Writes ROOT/annotations/{train,half-train,half-val,half-train-fit,
+half-train-select,test}_cocoformat.json, the public detections beside them
+and gt/gt_<half split>.txt.
 """
 import argparse
 import sys
@@ -23,7 +24,7 @@ def main() -> None:
     parser.add_argument('root', help='folder with train/ (and test/)')
     parser.add_argument('--out-dir', help='default: ROOT/annotations')
     parser.add_argument('--no-half', action='store_true',
-                        help='skip the half-train / half-val split')
+                        help='skip the half-train / half-val splits')
     parser.add_argument('--no-det', action='store_true',
                         help='do not read det/det.txt')
     args = parser.parse_args()

@@ -4,7 +4,9 @@ json files that MMTracking's ``MOTChallengeDataset`` reads.
 Output, as MMTracking's own converter writes it: ``{split}_cocoformat.json``
 for ``train`` and ``test`` and, with ``split_train``, ``half-train`` and
 ``half-val`` (the first and second half of every training sequence, with
-``gt/gt_half-train.txt`` / ``gt_half-val.txt`` for evaluation), and
+``gt/gt_half-train.txt`` / ``gt_half-val.txt`` for evaluation), then
+``half-train-fit`` and ``half-train-select`` (half-train cut in two, for
+choosing schedules without half-val; ``subset_frames``), and
 ``{split}_detections.pkl`` with the public detections.
 """
 import os
@@ -29,8 +31,8 @@ def convert_split(root: str,
                   counters: Optional[Dict[str, int]] = None) -> str:
     """Write ``{subset}_cocoformat.json`` (and detections); returns its path.
 
-    ``subset`` is ``train``, ``test``, ``half-train`` or ``half-val`` (the
-    halves read the ``train`` folder).
+    ``subset`` is one of ``mot_challenge_io.SUBSETS`` (the ``half*`` ones
+    read the ``train`` folder).
     """
     counters = counters if counters is not None else dict(vid=1, img=1,
                                                           ann=1)
@@ -115,7 +117,8 @@ def mot_to_cocovid(root: str,
     counters = dict(vid=1, img=1, ann=1)
     subsets = [('train', True)]
     if split_train:
-        subsets += [('half-train', True), ('half-val', True)]
+        subsets += [('half-train', True), ('half-val', True),
+                    ('half-train-fit', True), ('half-train-select', True)]
     if osp.isdir(osp.join(root, 'test')):
         has_gt = all(
             osp.isfile(osp.join(root, 'test', s, 'gt', 'gt.txt'))

@@ -252,18 +252,27 @@ def list_sequences(split_dir: str) -> List[str]:
     return seqs
 
 
-SUBSETS = ('train', 'test', 'half-train', 'half-val')
+SUBSETS = ('train', 'test', 'half-train', 'half-val', 'half-train-fit',
+           'half-train-select')
 
 
 def subset_frames(subset: str, length: int) -> range:
     """MOT frame numbers (1-based) of a (half) split, as MMTracking cuts:
     ``half-train`` is frames 1 .. length // 2 + 1, ``half-val`` the rest;
-    ``train`` and ``test`` are every frame."""
+    ``train`` and ``test`` are every frame. ``half-train-select`` is the
+    last quarter of ``half-train`` (rounded down) and ``half-train-fit``
+    the rest of it: training on the fit part and choosing schedules on the
+    select part keeps half-val unseen until the test."""
     if subset not in SUBSETS:
         raise ValueError(f'subset must be one of {SUBSETS}, got {subset!r}')
     split = length // 2 + 1
+    fit_end = split - split // 4
     if subset == 'half-train':
         return range(1, split + 1)
     if subset == 'half-val':
         return range(split + 1, length + 1)
+    if subset == 'half-train-fit':
+        return range(1, fit_end + 1)
+    if subset == 'half-train-select':
+        return range(fit_end + 1, split + 1)
     return range(1, length + 1)

@@ -1,6 +1,6 @@
 """MOTChallengeDataset frames with their public detections attached."""
 import os.path as osp
-from typing import Dict, List, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 import mmengine
 import numpy as np
@@ -17,9 +17,23 @@ class MOTDetDataset(MOTChallengeDataset):
     ``data_root``). Add ``'public_bboxes'`` to ``PackTrackInputs``'s
     ``meta_keys`` to pass them to the model. Without ``detection_file``
     frames get an empty array. A frame missing from the file raises.
+
+    Args:
+        detection_file (str, optional): the public detections. Defaults to
+            None.
+        video_name_contains (str, optional): keep only the videos whose
+            name contains this (e.g. ``'FRCNN'``: one detector's variant of
+            each MOT17 video, a third of the frames to validate on). A
+            pattern no video matches raises. Defaults to None (every video).
+        *args, **kwargs: ``MOTChallengeDataset``'s.
     """
 
-    def __init__(self, *args, detection_file: str = None, **kwargs) -> None:
+    def __init__(self,
+                 *args,
+                 detection_file: Optional[str] = None,
+                 video_name_contains: Optional[str] = None,
+                 **kwargs) -> None:
+        self.video_name_contains = video_name_contains
         data_root = kwargs.get('data_root', '') or ''
         if detection_file and not osp.isabs(detection_file):
             detection_file = osp.join(data_root, detection_file)
@@ -31,10 +45,29 @@ class MOTDetDataset(MOTChallengeDataset):
             self._detections = mmengine.load(detection_file)['det_bboxes']
         super().__init__(*args, detection_file=detection_file, **kwargs)
 
+    def load_data_list(self) -> Tuple[List[dict], List[int]]:
+        """The parent's frames, narrowed to ``video_name_contains``."""
+        data_list, valid = super().load_data_list()
+        pattern = self.video_name_contains
+        if pattern is None:
+            return data_list, valid
+        keep = [i for i, info in enumerate(data_list)
+                if pattern in info['video_name']]
+        if not keep:
+            names = sorted({info['video_name'] for info in data_list})
+            raise ValueError(f'video_name_contains={pattern!r}: no video of '
+                             f'{self.ann_file} matches ({names})')
+        new_index = {old: new for new, old in enumerate(keep)}
+        return ([data_list[i] for i in keep],
+                [new_index[i] for i in valid if i in new_index])
+
     def parse_data_info(self, raw_data_info: dict) -> Union[dict,
                                                             List[dict]]:
         """Parent's parsing plus the frame's public detections."""
         data_info = super().parse_data_info(raw_data_info)
+        # CocoVID file names start with the video's folder
+        data_info['video_name'] = raw_data_info['raw_img_info'][
+            'file_name'].replace('\\', '/').split('/')[0]
         if self.detection_file:
             name = raw_data_info['raw_img_info']['file_name']
             if name not in self._detections:

@@ -82,7 +82,8 @@ def test_cocovid_matches_gt(toy_root):
     files = mot_to_cocovid(toy_root)
     assert [osp.basename(f) for f in files] == [
         'train_cocoformat.json', 'half-train_cocoformat.json',
-        'half-val_cocoformat.json', 'test_cocoformat.json']
+        'half-val_cocoformat.json', 'half-train-fit_cocoformat.json',
+        'half-train-select_cocoformat.json', 'test_cocoformat.json']
     ds = MOTChallengeDataset(
         data_root=toy_root, ann_file='annotations/train_cocoformat.json',
         data_prefix=dict(img_path='train'), test_mode=True,

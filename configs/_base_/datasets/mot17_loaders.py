@@ -8,9 +8,12 @@
 #       _delete_=True,
 #       dataset=dict(_base_.mot17_clip_loader.dataset,
 #                    pipeline=train_pipeline))
-# Training: 3-frame clips (MOTClipDataset) of MOT17 half-train, every
-# visibility; testing: half-val with MOT17's public detections
-# (MOTDetDataset), for the public protocol.
+# Training: 3-frame clips (MOTClipDataset) of MOT17 half-train-fit (the
+# first three quarters of half-train), every visibility; validation, to
+# choose the checkpoint: half-train-select (the last quarter of half-train),
+# its FRCNN variant only; testing: half-val. Validation and test use
+# MOT17's public detections (MOTDetDataset), for the public protocol, and
+# the test data stay unseen until the test.
 mot17_clip_loader = dict(
     batch_size=2,
     num_workers=2,
@@ -22,7 +25,7 @@ mot17_clip_loader = dict(
         frame_stride=1,
         data_root='data/MOT17/',
         visibility_thr=-1,
-        ann_file='annotations/half-train_cocoformat.json',
+        ann_file='annotations/half-train-fit_cocoformat.json',
         data_prefix=dict(img_path='train'),
         metainfo=dict(CLASSES=('pedestrian', ))))
 mot17_public_test_loader = dict(
@@ -40,3 +43,10 @@ mot17_public_test_loader = dict(
         ref_img_sampler=None,
         load_as_video=True,
         test_mode=True))
+mot17_select_loader = dict(
+    mot17_public_test_loader,
+    dataset=dict(
+        mot17_public_test_loader['dataset'],
+        ann_file='annotations/half-train-select_cocoformat.json',
+        detection_file='annotations/half-train-select_detections.pkl',
+        video_name_contains='FRCNN'))
