@@ -31,11 +31,20 @@ def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
     recipe = Config.fromfile(osp.join(ROOT, 'configs',
                                       f'deepmot_{tracker}_mot17.py'))
     drawn = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0]))
-    for split in ('train_dataloader', 'test_dataloader'):
+    for split in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         a, b = recipe[split].dataset, drawn[split].dataset
         assert b.data_root == 'data/MOT17-drawn/'
-        for key in ('type', 'ann_file', 'data_prefix', 'detection_file'):
+        for key in ('type', 'ann_file', 'data_prefix', 'detection_file',
+                    'video_name_contains'):
             assert a.get(key) == b.get(key), (split, key)
+    # trained on half-train-fit, the checkpoint chosen on half-train-select,
+    # tested on half-val: three disjoint sets of frames
+    assert drawn.train_dataloader.dataset.ann_file == \
+        'annotations/half-train-fit_cocoformat.json'
+    assert drawn.val_dataloader.dataset.ann_file == \
+        'annotations/half-train-select_cocoformat.json'
+    assert drawn.default_hooks.checkpoint.save_best == \
+        recipe.default_hooks.checkpoint.save_best == 'motchallenge-metric/MOTA'
     assert drawn.test_dataloader.dataset.ann_file == \
         'annotations/half-val_cocoformat.json'
     assert drawn.test_dataloader.dataset.detection_file == \
@@ -75,6 +84,11 @@ def test_render_train_test_chain(drawn_tree, tmp_path, tracker):
     options = [
         f'train_dataloader.dataset.data_root={drawn_tree}/',
         f'test_dataloader.dataset.data_root={drawn_tree}/',
+        f'val_dataloader.dataset.data_root={drawn_tree}/',
+        # the tree has no FRCNN variant
+        'val_dataloader.dataset.video_name_contains=SDP',
+        'val_dataloader.num_workers=0',
+        'val_dataloader.persistent_workers=False',
         'train_dataloader.num_workers=0',
         'train_dataloader.persistent_workers=False',
         'test_dataloader.num_workers=0',
@@ -86,7 +100,11 @@ def test_render_train_test_chain(drawn_tree, tmp_path, tracker):
               'train_cfg.max_iters=2', *options)
     assert (work / 'iter_2.pth').exists()
     assert 'loss_dmota' in log
-    log = run('test.py', config, '--checkpoint', str(work / 'iter_2.pth'),
+    # validated on the select frames of the SDP variant only, and kept
+    assert 'NEW-02-SDP' in log and 'NEW-02-DPM ' not in log
+    best = work / 'best_motchallenge-metric_MOTA_iter_2.pth'
+    assert best.exists()
+    log = run('test.py', config, '--checkpoint', str(best),
               '--work-dir', str(tmp_path / 'test'), '--json',
               str(tmp_path / 'm.json'), '--cfg-options', *options)
     assert 'OVERALL' in log

@@ -81,3 +81,17 @@ def test_eval_refuses_result_files_of_other_sequences(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert 'not scored (not in --seqs): OLD-07' in proc.stdout
     assert 'OVERALL' in proc.stdout
+
+
+@pytest.mark.parametrize('length', [1, 2, 10, 600, 837])
+def test_half_train_fit_and_select_cut_half_train(length):
+    from mmdeepmot.datasets.mot_challenge_io import subset_frames
+    half = list(subset_frames('half-train', length))
+    fit = list(subset_frames('half-train-fit', length))
+    select = list(subset_frames('half-train-select', length))
+    # disjoint, in order, together half-train; select is its last quarter
+    assert fit + select == half
+    assert len(select) == len(half) // 4
+    assert not set(select) & set(subset_frames('half-val', length))
+    with pytest.raises(ValueError, match="'half-test'"):
+        subset_frames('half-test', length)

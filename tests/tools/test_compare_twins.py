@@ -5,6 +5,8 @@ import os.path as osp
 import subprocess
 import sys
 
+import pytest
+
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 
@@ -112,3 +114,16 @@ def test_table_has_mean_std_and_paired_differences():
     assert '| difference | 1 | -1.0 | +3.0 |' in text
     assert '| **difference** | mean | +1.0 ± 2.8 | +4.0 ± 1.4 |' in text
     assert 'per seed: +3.00, -1.00 (DeepMOT ahead on 1 of 2 seeds)' in text
+
+
+def test_tested_checkpoint_is_the_kept_best_else_the_last(tmp_path):
+    tool = _load_tool()
+    final = str(tmp_path / 'iter_4.pth')
+    (tmp_path / 'iter_4.pth').write_bytes(b'')
+    assert tool.tested_checkpoint(str(tmp_path), final) == final
+    (tmp_path / 'best_motchallenge-metric_MOTA_iter_2.pth').write_bytes(b'')
+    assert tool.tested_checkpoint(str(tmp_path), final) == str(
+        tmp_path / 'best_motchallenge-metric_MOTA_iter_2.pth')
+    (tmp_path / 'best_motchallenge-metric_MOTA_iter_4.pth').write_bytes(b'')
+    with pytest.raises(RuntimeError, match='2 best checkpoints'):
+        tool.tested_checkpoint(str(tmp_path), final)
