@@ -64,8 +64,10 @@ PAIRS = {
         'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
 }
 STAGE0 = 'stage0'  # the seed column of the stage-0 row
-# mmengine's loop lines: "Iter(train) [ 150/600]", "Iter(test) [807/807]"
-PROGRESS = re.compile(r'Iter\((train|test)\) *\[ *(\d+)/(\d+)\]')
+# mmengine's loop lines: "Iter(train) [ 150/600]", "Epoch(test) [807/807]",
+# and a training's validation "Epoch(val) [0][ 50/663]" (not shown)
+PROGRESS = re.compile(
+    r'(?:Iter|Epoch)\((train|test|val)\) *(?:\[\d+\])?\[ *(\d+)/(\d+)\]')
 VERBOSE = False  # set by --verbose: stream the tools' output as it comes
 # set by --threads: the runs' float summation order depends on the thread
 # count (toy Tracktor seed 0, vanilla twin: MOTA 41.3 on 1 thread, 41.9 on
@@ -108,7 +110,8 @@ def run_logged(cmd: Sequence[str], log_path: str, label: str) -> None:
             log.write(line)
             tail.append(line)
             m = PROGRESS.search(line)
-            if m:
+            # tools/test.py runs a test loop whichever split it evaluates
+            if m and m.group(1) == ('train' if label == 'train' else 'test'):
                 shown = _bar(label, int(m.group(2)), int(m.group(3)))
                 print(shown, end='', flush=True)
         code = proc.wait()
@@ -141,12 +144,13 @@ def _read(path: str) -> Optional[str]:
         return f.read()
 
 
-def test_signature(cfg: Config) -> str:
+def test_signature(cfg: Config, split: str = 'test') -> str:
     """Hash of what a test depends on besides the weights (the model's
-    test-time options, the test data and metric): metrics computed under
-    another signature are stale."""
+    test-time options, the data and metric of ``split``): metrics computed
+    under another signature are stale."""
     parts = {k: cfg.to_dict().get(k) for k in
-             ('model', 'test_dataloader', 'test_evaluator', 'test_cfg')}
+             ('model', f'{split}_dataloader', f'{split}_evaluator',
+              'test_cfg')}
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha1(text.encode()).hexdigest()
 
@@ -184,22 +188,27 @@ def train_and_test(config: str, seed: int, work_dir: str,
 
 
 def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
-              opts: Dict[str, object]) -> Dict[str, float]:
-    """Overall metrics of ``checkpoint``; tested again only when they are
-    older than it or were computed under another test signature."""
-    metrics_file = osp.join(work_dir, 'test_metrics.json')
-    signature_file = osp.join(work_dir, 'test_signature.txt')
-    signature = test_signature(cfg)
+              opts: Dict[str, object], split: str = 'test'
+              ) -> Dict[str, float]:
+    """Overall metrics of ``checkpoint`` on ``split`` (``'test'``, or
+    ``'val'``: the data checkpoints are chosen on); computed again only
+    when they are older than it or were computed under another
+    signature. Files: ``{split}_metrics.json``, ``{split}.log``."""
+    metrics_file = osp.join(work_dir, f'{split}_metrics.json')
+    signature_file = osp.join(work_dir, f'{split}_signature.txt')
+    signature = test_signature(cfg, split)
     weights = osp.join(ROOT, checkpoint)  # unchanged when absolute
     stale = not osp.isfile(metrics_file) or \
         osp.getmtime(metrics_file) < osp.getmtime(weights) or \
         _read(signature_file) != signature
     if stale:
+        results = 'results' if split == 'test' else f'{split}_results'
         run_logged(
             [sys.executable, osp.join(ROOT, 'tools', 'test.py'), config,
              '--checkpoint', checkpoint, '--work-dir', work_dir, '--json',
-             metrics_file, '--results-dir', osp.join(work_dir, 'results'),
-             *_options(opts)], osp.join(work_dir, 'test.log'), 'test')
+             metrics_file, '--results-dir', osp.join(work_dir, results),
+             '--split', split, *_options(opts)],
+            osp.join(work_dir, f'{split}.log'), split)
         with open(signature_file, 'w') as f:
             f.write(signature)
     with open(metrics_file) as f:
@@ -208,13 +217,17 @@ def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
 
 def test_stage0(config: str, work_dir: str,
                 opts: Dict[str, object]) -> Dict[str, float]:
-    """Test the weights a twin starts from (its config's ``load_from``)."""
+    """Test the weights a twin starts from (its config's ``load_from``);
+    when the config validates, they are also evaluated on its validation
+    data (``val_metrics.json``: the start of the validation curves)."""
     cfg = Config.fromfile(osp.join(ROOT, config))
     cfg.merge_from_dict(opts)
     if not cfg.get('load_from'):
         raise ValueError(f'{config} has no load_from: no stage 0 to test')
     # as the config names it (tests run from the repository root), so the
     # recorded command does not carry this machine's paths
+    if cfg.get('val_cfg') and cfg.get('val_dataloader'):
+        test_once(config, cfg, cfg.load_from, work_dir, opts, split='val')
     return test_once(config, cfg, cfg.load_from, work_dir, opts)
 
 

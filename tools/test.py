@@ -3,12 +3,13 @@ import argparse
 import json
 import os
 import sys
+from typing import Optional
 
 from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmengine.config import DictAction  # noqa: E402
+from mmengine.config import Config, DictAction  # noqa: E402
 
 from mmdeepmot import apis  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
@@ -29,6 +30,13 @@ def parse_args() -> argparse.Namespace:
         help='write the metrics here (and, for MOTChallengeTableMetrics, '
         'the per-sequence figures)')
     parser.add_argument(
+        '--split',
+        choices=('test', 'val'),
+        default='test',
+        help="evaluate on the config's test_dataloader and test_evaluator "
+        '(default) or on its val_dataloader and val_evaluator (the data '
+        'checkpoints are chosen on)')
+    parser.add_argument(
         '--cfg-options',
         nargs='+',
         action=DictAction,
@@ -46,10 +54,18 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    config, cfg_options = args.config, args.cfg_options
+    work_dir = args.work_dir
+    if args.split == 'val':
+        config = val_as_test(args.config, args.cfg_options)
+        cfg_options = None
+        work_dir = work_dir or os.path.join(
+            'work_dirs',
+            os.path.splitext(os.path.basename(args.config))[0])
     runner = apis.build_runner(
-        args.config,
-        work_dir=args.work_dir,
-        cfg_options=args.cfg_options,
+        config,
+        work_dir=work_dir,
+        cfg_options=cfg_options,
         launcher=args.launcher,
         checkpoint=args.checkpoint,
         results_dir=args.results_dir)
@@ -61,6 +77,19 @@ def main() -> None:
     metrics = runner.test()
     if args.json:
         write_metrics(args.json, metrics, runner)
+
+
+def val_as_test(config: str, cfg_options: Optional[dict]) -> Config:
+    """The config with its validation data and evaluator in the test's
+    place; a config without them exits naming it."""
+    cfg = apis.load_config(config, cfg_options)
+    missing = [k for k in ('val_dataloader', 'val_evaluator')
+               if not cfg.get(k)]
+    if missing:
+        sys.exit(f'error: --split val: {config} has no {" / ".join(missing)}')
+    cfg.test_dataloader = cfg.val_dataloader
+    cfg.test_evaluator = cfg.val_evaluator
+    return cfg
 
 
 def check_weights(runner, args: argparse.Namespace) -> None:

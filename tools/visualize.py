@@ -5,12 +5,15 @@ with its ground truth and public detections (PNG/JPEG).
 
     .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
     .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg
-    .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ...
+    .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ... \
+        [--reference stage0=WORK_DIR/val_metrics.json]
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
 """
 import argparse
+import json
 import os
 import os.path as osp
+from typing import Dict, List
 
 from _env_guard import require_mmdeepmot
 
@@ -51,6 +54,19 @@ def dhn_figure(out: str, seq: str, frame: int) -> str:
                            f'{len(g)} objects')
 
 
+def read_references(items: List[str]) -> Dict[str, float]:
+    """NAME=METRICS_JSON -> {NAME: overall MOTA of that file}."""
+    out = {}
+    for item in items:
+        name, sep, path = item.partition('=')
+        if not sep or not name:
+            raise SystemExit(f'error: --reference {item!r}: expected '
+                             'NAME=METRICS_JSON')
+        with open(path) as f:
+            out[name] = float(json.load(f)['overall']['MOTA'])
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     sub = parser.add_subparsers(dest='what', required=True)
@@ -69,6 +85,11 @@ def main() -> None:
     p = sub.add_parser('curves', help='training curves of work dirs')
     p.add_argument('out')
     p.add_argument('runs', nargs='+', help='NAME=WORK_DIR or scalars.json')
+    p.add_argument('--reference', nargs='+', default=[],
+                   metavar='NAME=METRICS_JSON',
+                   help='dashed lines on the validation panel: the overall '
+                   'MOTA of a tools/test.py --json file (e.g. the stage-0 '
+                   'weights on the validation data)')
     p = sub.add_parser('dhn', help='DHN vs Hungarian on a TUD frame')
     p.add_argument('out')
     p.add_argument('--seq', default='TUD-Campus')
@@ -86,7 +107,8 @@ def main() -> None:
             name, _, where = item.rpartition('=')
             runs[name or osp.basename(where.rstrip(os.sep))] = \
                 scalar_files(where)
-        path = plot_training(runs, args.out)
+        path = plot_training(runs, args.out,
+                             references=read_references(args.reference))
     else:
         path = dhn_figure(args.out, args.seq, args.frame)
     print(f'wrote {path}')

@@ -1,14 +1,15 @@
-"""Plots of dMOTA, dMOTP and the losses over training, from mmengine's
-``vis_data/scalars.json``."""
+"""Plots of dMOTA, dMOTP, the losses and the validation metric over
+training, from mmengine's ``vis_data/scalars.json``."""
 import glob
 import json
 import os
 import os.path as osp
-from typing import Dict, List, Sequence, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 SHOWN = (('dmota', 'dMOTA'), ('dmotp', 'dMOTP'),
          ('loss_dmota', 'loss_dmota'), ('loss_dmotp', 'loss_dmotp'),
          ('loss', 'total loss'))
+VALIDATION_KEY = 'motchallenge-metric/MOTA'
 
 
 def scalar_files(where: str) -> List[str]:
@@ -45,23 +46,50 @@ def read_scalars(paths: Union[str, Sequence[str]]) -> List[dict]:
     return [by_iter[i] for i in sorted(by_iter)]
 
 
+def read_validation(paths: Union[str, Sequence[str]],
+                    key: str = VALIDATION_KEY) -> List[Tuple[int, float]]:
+    """(iteration, value) of ``key`` from the validation rows (mmengine logs
+    them with a ``step`` and no ``loss``) of one or more ``scalars.json``
+    files, by iteration, a later file's row replacing an earlier one's;
+    empty when the runs did not validate."""
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    by_step: Dict[int, float] = {}
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line:
+                    row = json.loads(line)
+                    if key in row and 'loss' not in row:
+                        by_step[int(row['step'])] = float(row[key])
+    return sorted(by_step.items())
+
+
 def plot_training(runs: Dict[str, Union[str, Sequence[str]]], out_path: str,
-                  keys: Sequence = SHOWN) -> str:
+                  keys: Sequence = SHOWN,
+                  validation_key: str = VALIDATION_KEY,
+                  references: Optional[Dict[str, float]] = None) -> str:
     """One panel per quantity, one line per run (name -> its
     ``scalars.json`` files, see :func:`read_scalars`); quantities no run
-    logged are left out. Returns ``out_path`` (PNG)."""
+    logged are left out. When a run validated, a last panel shows
+    ``validation_key`` over training, with ``references`` (name -> value,
+    e.g. the stage-0 weights' validation MOTA) as dashed lines. Returns
+    ``out_path`` (PNG)."""
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     data = {name: read_scalars(path) for name, path in runs.items()}
+    validation = {name: read_validation(path, validation_key)
+                  for name, path in runs.items()}
     present = [(k, label) for k, label in keys
                if any(k in r for rows in data.values() for r in rows)]
-    if not present:
+    with_val = any(validation.values())
+    if not present and not with_val:
         raise ValueError('none of the runs logged ' +
                          ', '.join(k for k, _ in keys))
-    fig, axes = plt.subplots(1, len(present),
-                             figsize=(3.6 * len(present), 3.2))
-    axes = [axes] if len(present) == 1 else list(axes)
+    panels = len(present) + with_val
+    fig, axes = plt.subplots(1, panels, figsize=(3.6 * panels, 3.2))
+    axes = [axes] if panels == 1 else list(axes)
     colours = {name: f'C{i}' for i, name in enumerate(data)}
     for ax, (key, label) in zip(axes, present):
         for name, rows in data.items():
@@ -69,6 +97,16 @@ def plot_training(runs: Dict[str, Union[str, Sequence[str]]], out_path: str,
             if pts:
                 ax.plot(*zip(*pts), color=colours[name])
         ax.set_title(label)
+    if with_val:
+        ax = axes[-1]
+        for name, pts in validation.items():
+            if pts:
+                ax.plot(*zip(*pts), color=colours[name], marker='o')
+        for i, (name, value) in enumerate((references or {}).items()):
+            colours[name] = f'C{len(data) + i}'
+            ax.axhline(value, color=colours[name], linestyle='--')
+        ax.set_title('validation ' + validation_key.split('/')[-1])
+    for ax in axes:
         ax.set_xlabel('iteration')
         ax.grid(alpha=0.3)
     handles = [plt.Line2D([], [], color=c) for c in colours.values()]

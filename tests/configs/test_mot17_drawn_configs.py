@@ -104,6 +104,18 @@ def test_render_train_test_chain(drawn_tree, tmp_path, tracker):
     assert 'NEW-02-SDP' in log and 'NEW-02-DPM ' not in log
     best = work / 'best_motchallenge-metric_MOTA_iter_2.pth'
     assert best.exists()
+    # tools/test.py --split val scores the kept checkpoint as the training's
+    # validation did
+    run('test.py', config, '--checkpoint', str(best), '--split', 'val',
+        '--work-dir', str(tmp_path / 'val'), '--json',
+        str(tmp_path / 'v.json'), '--cfg-options', *options)
+    val = json.load(open(tmp_path / 'v.json'))
+    assert sorted(val['sequences']) == ['NEW-02-SDP']
+    scalars = [json.loads(line) for line in
+               open(next(work.glob('*/vis_data/scalars.json')))]
+    logged = [r['motchallenge-metric/MOTA'] for r in scalars
+              if 'motchallenge-metric/MOTA' in r]
+    assert logged == [pytest.approx(val['overall']['MOTA'], abs=1e-4)]
     log = run('test.py', config, '--checkpoint', str(best),
               '--work-dir', str(tmp_path / 'test'), '--json',
               str(tmp_path / 'm.json'), '--cfg-options', *options)

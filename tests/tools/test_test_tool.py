@@ -61,3 +61,10 @@ def test_truncated_checkpoints_name_the_file(tmp_path):
     torch.save([1, 2], str(tmp_path / 'list.pth'))
     with pytest.raises(ValueError, match='holds no DeepHungarianNet'):
         load_dhn(str(tmp_path / 'list.pth'))
+
+
+def test_val_split_needs_validation_data(tmp_path):
+    proc = run_test_tool('--split', 'val', '--work-dir', tmp_path)
+    assert proc.returncode != 0
+    assert f'error: --split val: {TRACKTOR} has no val_dataloader / ' \
+        'val_evaluator' in proc.stderr

@@ -67,3 +67,26 @@ def test_curves_read_every_run_of_a_resumed_work_dir(tmp_path):
     assert osp.isfile(out)
     with pytest.raises(FileNotFoundError, match='no \\*/vis_data'):
         scalar_files(str(tmp_path / '20260101_000000'))
+
+
+def test_validation_panel_from_val_rows_and_references(tmp_path):
+    from mmdeepmot.visualization.training_curves import read_validation
+    key = 'motchallenge-metric/MOTA'
+    train = [dict(iter=i, step=i, loss=1.0 / i) for i in range(1, 5)]
+    val = [{key: 0.40, 'step': 2}, {key: 0.45, 'step': 4}]
+    first = tmp_path / 'a.json'
+    first.write_text('\n'.join(json.dumps(r) for r in train + val) + '\n')
+    # a resumed run validated again at iteration 4
+    second = tmp_path / 'b.json'
+    second.write_text(json.dumps({key: 0.47, 'step': 4}) + '\n' +
+                      json.dumps(dict(iter=4, step=4, loss=0.3)) + '\n')
+    assert read_validation([str(first), str(second)]) == [(2, 0.40),
+                                                          (4, 0.47)]
+    assert read_validation(str(first), 'motchallenge-metric/HOTA') == []
+    plain = plot_training({'run': str(first)}, str(tmp_path / 'p.png'),
+                          validation_key='motchallenge-metric/HOTA')
+    with_val = plot_training({'run': [str(first), str(second)]},
+                             str(tmp_path / 'v.png'),
+                             references={'stage 0': 0.42})
+    # one more panel: the validation MOTA
+    assert Image.open(with_val).size[0] > Image.open(plain).size[0] + 200
