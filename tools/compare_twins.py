@@ -3,13 +3,16 @@ both with tools/test.py and print the comparison on the test split.
 
     .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} \
         [--seeds 0 1 2] [--stage0] \
-        [--work-dir work_dirs/twins] [--threads 2] [--verbose] \
+        [--deepmot-config CONFIG] [--work-dir work_dirs/twins] \
+        [--threads 2] [--verbose] \
         [--cfg-options key=value ...]
 
 Pairs: tracktor and siamrpn (the generated toy set), tracktor-mot17drawn
 and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn). --stage0 also
 tests the weights both twins start from (the vanilla config's load_from),
-as run stage0_<vanilla config> (one test: it has no seed).
+and evaluates them on the validation data when the config has some, as
+run stage0_<vanilla config> (no seed). --deepmot-config runs an ablation:
+another DeepMOT config in the twin's place.
 
 Runs go seed by seed (vanilla then DeepMOT). Each run lives in
 WORK_DIR/<config>_seed<S>, its training and test output
@@ -24,7 +27,8 @@ the command again after a stop picks up where it was. A run is tested again
 when its metrics are older than its checkpoint or were computed under other
 test-time settings (model, test data or metric changed). The table (mean over
 seeds, and DeepMOT minus vanilla per seed) is printed and written to
-WORK_DIR/<tracker>_twins.md and .json (run name -> seed -> metrics, and the
+WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
+--deepmot-config (an ablation) (run name -> seed -> metrics, and the
 command and commit under "provenance").
 """
 import argparse
@@ -296,6 +300,10 @@ def main() -> None:
     parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     parser.add_argument('--stage0', action='store_true',
                         help='also test the weights both twins start from')
+    parser.add_argument('--deepmot-config',
+                        help="in place of the pair's DeepMOT twin (an "
+                        'ablation: its runs are named after it, the '
+                        "vanilla twin's finished runs are reused)")
     parser.add_argument('--work-dir', default='work_dirs/twins')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction,
                         default={}, help='applied to both twins')
@@ -327,7 +335,13 @@ def main() -> None:
         runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
                                           dict(args.cfg_options))}
         print(one_line(name, '(stage 0)', runs[name][STAGE0]), flush=True)
-    names = {c: osp.splitext(osp.basename(c))[0] for c in PAIRS[args.tracker]}
+    pair = list(PAIRS[args.tracker])
+    if args.deepmot_config:
+        if not osp.isfile(osp.join(ROOT, args.deepmot_config)):
+            parser.error(f'--deepmot-config {args.deepmot_config}: no such '
+                         'file')
+        pair[1] = args.deepmot_config
+    names = {c: osp.splitext(osp.basename(c))[0] for c in pair}
     runs.update({name: {} for name in names.values()})
     # seed by seed, so that an interrupted comparison has whole pairs
     for seed in args.seeds:
@@ -341,7 +355,8 @@ def main() -> None:
     text = table(runs, args.seeds)
     print(text)
     os.makedirs(work_root, exist_ok=True)
-    base = osp.join(work_root, f'{args.tracker}_twins')
+    stem = args.tracker if not args.deepmot_config else names[pair[1]]
+    base = osp.join(work_root, f'{stem}_twins')
     with open(base + '.md', 'w') as f:
         f.write(text + '\n')
     record = dict(runs, provenance=dict(started, threads=args.threads,

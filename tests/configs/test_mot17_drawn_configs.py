@@ -62,6 +62,21 @@ def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
     assert a == b
 
 
+@pytest.mark.parametrize('tracker', sorted(TRACKERS))
+@pytest.mark.parametrize('ablation,loss', [
+    ('sinkhorn', dict(matcher=dict(type='SinkhornMatcher'))),
+    ('dmota', dict(lambda_motp=0.0))])
+def test_ablations_differ_from_the_deepmot_twin_in_the_loss_only(
+        tracker, ablation, loss):
+    deepmot = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0])).to_dict()
+    other = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0].replace(
+        '.py', f'_{ablation}.py'))).to_dict()
+    changed = other['model'].pop('deepmot_loss')
+    base = deepmot['model'].pop('deepmot_loss')
+    assert changed == dict(base, **loss) and changed != base
+    assert other == deepmot
+
+
 def run(tool, config, *args):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', tool),

@@ -127,3 +127,12 @@ def test_tested_checkpoint_is_the_kept_best_else_the_last(tmp_path):
     (tmp_path / 'best_motchallenge-metric_MOTA_iter_4.pth').write_bytes(b'')
     with pytest.raises(RuntimeError, match='2 best checkpoints'):
         tool.tested_checkpoint(str(tmp_path), final)
+
+
+def test_a_missing_ablation_config_is_named(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
+         'tracktor', '--deepmot-config', 'configs/nope.py', '--work-dir',
+         str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert '--deepmot-config configs/nope.py: no such file' in proc.stderr
