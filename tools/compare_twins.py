@@ -32,6 +32,7 @@ WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
 command and commit under "provenance").
 """
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -41,7 +42,8 @@ import subprocess
 import sys
 import time
 from collections import deque
-from typing import Dict, List, Optional, Sequence
+from contextlib import contextmanager
+from typing import Dict, Iterator, List, Optional, Sequence
 
 from _env_guard import require_mmdeepmot
 
@@ -169,6 +171,23 @@ def tested_checkpoint(work_dir: str, final: str) -> str:
         raise RuntimeError(f'{work_dir} has {len(best)} best checkpoints '
                            f'({best}); remove the stale ones')
     return osp.join(work_dir, best[0]) if best else final
+
+
+@contextmanager
+def run_lock(work_dir: str) -> Iterator[None]:
+    """Hold ``work_dir``'s lock while a run is trained or tested there: a
+    second comparison that needs the same run (an ablation reusing the
+    vanilla twin) waits for it instead of training it alongside. The lock
+    goes with the process that holds it, killed or not."""
+    os.makedirs(work_dir, exist_ok=True)
+    with open(osp.join(work_dir, '.lock'), 'w') as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f'  waiting: another process works in {work_dir}',
+                  flush=True)
+            fcntl.flock(f, fcntl.LOCK_EX)
+        yield
 
 
 def train_and_test(config: str, seed: int, work_dir: str,
@@ -332,8 +351,9 @@ def main() -> None:
             'vanilla_', '')
         work_dir = osp.join(work_root, name)
         print(f'== {name} -> {work_dir}', flush=True)
-        runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
-                                          dict(args.cfg_options))}
+        with run_lock(work_dir):
+            runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
+                                              dict(args.cfg_options))}
         print(one_line(name, '(stage 0)', runs[name][STAGE0]), flush=True)
     pair = list(PAIRS[args.tracker])
     if args.deepmot_config:
@@ -348,8 +368,9 @@ def main() -> None:
         for config, name in names.items():
             work_dir = osp.join(work_root, f'{name}_seed{seed}')
             print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
-            runs[name][seed] = train_and_test(config, seed, work_dir,
-                                              dict(args.cfg_options))
+            with run_lock(work_dir):
+                runs[name][seed] = train_and_test(config, seed, work_dir,
+                                                  dict(args.cfg_options))
             print(one_line(name, f'seed {seed}', runs[name][seed]),
                   flush=True)
     text = table(runs, args.seeds)

@@ -4,6 +4,7 @@ import json
 import os.path as osp
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -136,3 +137,24 @@ def test_a_missing_ablation_config_is_named(tmp_path):
          str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
     assert '--deepmot-config configs/nope.py: no such file' in proc.stderr
+
+
+def test_run_lock_makes_a_second_process_wait(tmp_path):
+    tool = _load_tool()
+    holder = subprocess.Popen(
+        [sys.executable, '-c',
+         'import fcntl, sys, time\n'
+         f'f = open({str(tmp_path / ".lock")!r}, "w")\n'
+         'fcntl.flock(f, fcntl.LOCK_EX)\n'
+         'print("held", flush=True)\n'
+         'time.sleep(1.5)\n'], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == 'held'
+    start = time.time()
+    with tool.run_lock(str(tmp_path)):
+        waited = time.time() - start
+    holder.wait()
+    assert waited > 0.5
+    # free again: taken at once
+    start = time.time()
+    with tool.run_lock(str(tmp_path)):
+        assert time.time() - start < 0.5
