@@ -58,6 +58,20 @@ def tiny_toy_mot(tmp_path_factory):
     return str(root)
 
 
+@pytest.fixture(scope='session')
+def toy_options(tiny_toy_mot):
+    """``--cfg-options`` that point a toy twin config at ``tiny_toy_mot``
+    (training, validation and test data, no worker processes); its only
+    profile is SDP, so validation takes that one instead of FRCNN."""
+    root = tiny_toy_mot
+    return [f'{split}_dataloader.dataset.data_root={root}/'
+            for split in ('train', 'val', 'test')] + [
+        f'{split}_dataloader.{key}'
+        for split in ('train', 'val', 'test')
+        for key in ('num_workers=0', 'persistent_workers=False')] + [
+        'val_dataloader.dataset.video_name_contains=SDP']
+
+
 def _write_seq(split_dir, name, length, size, gt, det=None, fps=25):
     seq = osp.join(split_dir, name)
     os.makedirs(osp.join(seq, 'gt'))

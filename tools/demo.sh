@@ -6,7 +6,8 @@
 #      detector's losses only, test both with tools/test.py and print the
 #      comparison (tools/compare_twins.py, one seed);
 #   3. draw the pictures: the DeepMOT tracks on a test sequence (GIF), the
-#      training curves, the DHN's soft assignment beside Hungarian's.
+#      training curves with the validation MOTA of both twins and of the
+#      stage-0 weights, the DHN's soft assignment beside Hungarian's.
 # Re-running reuses what is done (data, finished runs); WORK_DIR moves the
 # outputs (default work_dirs/demo), DATA_DIR the data set (default
 # data/toy-mot17, which the configs read), DEMO_SEEDS runs more seeds.
@@ -19,18 +20,16 @@ SEEDS=${DEMO_SEEDS:-0}
 start=$(date +%s)
 
 echo "== 1/3 the generated data set ($DATA)"
-if [ -f "$DATA/annotations/test_cocoformat.json" ]; then
-    echo "already there"
-else
-    # --overwrite: a data set a killed demo left half-written is replaced
-    $PY tools/make_toy_mot.py "$DATA" --seed 0 --overwrite
-fi
+# --reuse: kept when it is this very data set, else (an older or
+# half-written one) written anew
+$PY tools/make_toy_mot.py "$DATA" --seed 0 --reuse
 echo
 echo "== 2/3 DeepMOT-Tracktor, its vanilla twin (seeds: $SEEDS) and the stage-0 weights they start from"
 # shellcheck disable=SC2086
 OPTS=()
 if [ "$DATA" != data/toy-mot17 ]; then
     OPTS=(--cfg-options "train_dataloader.dataset.data_root=$DATA/"
+          "val_dataloader.dataset.data_root=$DATA/"
           "test_dataloader.dataset.data_root=$DATA/")
 fi
 $PY tools/compare_twins.py tracktor --seeds $SEEDS --stage0 --work-dir "$WORK/twins" \
@@ -44,7 +43,8 @@ $PY tools/visualize.py tracks "$DATA/test/TOY-04-SDP" \
     "$RUN/results/TOY-04-SDP.txt" "$WORK/tracks_TOY-04-SDP.gif" \
     --max-frames 120 --scale 0.75
 $PY tools/visualize.py curves "$WORK/training_curves.png" \
-    "deepmot=$RUN" "vanilla=$VAN"
+    "deepmot=$RUN" "vanilla=$VAN" \
+    --reference "stage 0=$WORK/twins/stage0_tracktor_toy/val_metrics.json"
 $PY tools/visualize.py dhn "$WORK/dhn_vs_hungarian.png"
 echo
 echo "demo finished in $(( $(date +%s) - start )) s; table in" \

@@ -75,5 +75,8 @@ param_scheduler = [
          eta_min=1e-6)
 ]
 default_hooks = dict(
-    logger=dict(type='LoggerHook', interval=50),
+    # validation figures logged by iteration (mmengine's default logs
+    # them by epoch, always 0 in an iteration loop)
+    logger=dict(
+        type='LoggerHook', interval=50, log_metric_by_epoch=False),
     checkpoint=dict(by_epoch=False, interval=75, max_keep_ckpts=2))

@@ -16,7 +16,18 @@ model = dict(
 load_from = 'checkpoints/tracktor_detector_toy.pth'
 
 max_iters = 600
-train_cfg = dict(type='IterBasedTrainLoop', max_iters=max_iters)
+# clips of half-train-fit; every 100 iterations a validation on
+# half-train-select (the FRCNN videos), whose best MOTA picks the checkpoint
+# tools/compare_twins.py tests
+train_dataloader = dict(dataset={{_base_.toy_fit_dataset}})
+val_dataloader = dict(
+    _base_.toy_select_loader,
+    dataset=dict(
+        _base_.toy_select_loader.dataset, pipeline=_base_.test_pipeline))
+val_evaluator = {{_base_.test_evaluator}}
+val_cfg = dict(type='ValLoop')
+train_cfg = dict(
+    type='IterBasedTrainLoop', max_iters=max_iters, val_interval=100)
 optim_wrapper = dict(
     optimizer=dict(type='SGD', lr=0.002, momentum=0.9, weight_decay=1e-4))
 param_scheduler = [
@@ -24,5 +35,13 @@ param_scheduler = [
          eta_min=1e-5)
 ]
 default_hooks = dict(
-    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=300,
-                    max_keep_ckpts=2))
+    # validation figures logged by iteration (mmengine's default logs them
+    # by epoch, always 0 in an iteration loop)
+    logger=dict(log_metric_by_epoch=False),
+    checkpoint=dict(
+        type='CheckpointHook',
+        by_epoch=False,
+        interval=100,
+        max_keep_ckpts=2,
+        save_best='motchallenge-metric/MOTA',
+        rule='greater'))

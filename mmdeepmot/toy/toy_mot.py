@@ -45,7 +45,10 @@ class ToyMOTConfig:
     height: int = 360
     num_frames: Tuple[int, int] = (100, 160)
     num_people: Tuple[int, int] = (5, 25)
-    train_seqs: int = 3
+    # 10: with 3, fine-tuning the shipped stage-0 weights (trained on
+    # sequences 1-3) found no new data and ended below them on the test
+    # sequences; sequences 1-3 are the same whatever the count
+    train_seqs: int = 10
     test_seqs: int = 2
     fps: int = 30
     jitter: float = 1.5  # camera shake, pixels per frame (random walk)

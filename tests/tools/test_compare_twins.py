@@ -11,16 +11,11 @@ import pytest
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
 
-def compare(work, root, *extra, ok=True):
+def compare(work, options, *extra, ok=True):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
          'tracktor', '--seeds', '0', '--work-dir', str(work),
-         '--cfg-options', f'train_dataloader.dataset.data_root={root}/',
-         f'test_dataloader.dataset.data_root={root}/',
-         'train_dataloader.num_workers=0',
-         'train_dataloader.persistent_workers=False',
-         'test_dataloader.num_workers=0',
-         'test_dataloader.persistent_workers=False', 'load_from=None',
+         '--cfg-options', *options, 'load_from=None',
          'model.unroll_cfg.obj_score_thr=0.0', 'train_cfg.max_iters=1',
          *extra],
         capture_output=True, text=True, cwd=ROOT)
@@ -34,8 +29,8 @@ def count(path, text):
     return path.read_text().count(text) if path.exists() else 0
 
 
-def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
-    out = compare(tmp_path, tiny_toy_mot)
+def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
+    out = compare(tmp_path, toy_options)
     assert '| vanilla_tracktor_toy | 0 |' in out
     assert '| deepmot_tracktor_toy | 0 |' in out
     assert 'per seed' in out
@@ -57,24 +52,24 @@ def test_compare_twins_trains_tests_and_reuses(tiny_toy_mot, tmp_path):
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 1
     # finished runs are neither trained nor tested again
-    again = compare(tmp_path, tiny_toy_mot)
+    again = compare(tmp_path, toy_options)
     assert 'deepmot_tracktor_toy seed 0: MOTA' in again
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 1
     # other test-time settings: tested again, not trained again
-    compare(tmp_path, tiny_toy_mot, 'model.tracker.obj_score_thr=0.4')
+    compare(tmp_path, toy_options, 'model.tracker.obj_score_thr=0.4')
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 2
     # --verbose streams the tools' output
-    verbose = compare(tmp_path, tiny_toy_mot,
+    verbose = compare(tmp_path, toy_options,
                       'model.tracker.obj_score_thr=0.3', '--verbose')
     assert verbose.count('metrics written to') == 2
 
 
-def test_compare_twins_names_the_log_of_a_failed_run(tiny_toy_mot, tmp_path):
-    proc = compare(tmp_path, tiny_toy_mot,
+def test_compare_twins_names_the_log_of_a_failed_run(toy_options, tmp_path):
+    proc = compare(tmp_path, toy_options,
                    'train_dataloader.dataset.ann_file=missing.json', ok=False)
     log = tmp_path / 'vanilla_tracktor_toy_seed0' / 'train.log'
     assert proc.returncode != 0

@@ -26,25 +26,15 @@ def run(tool, config, *args):
     return proc.stdout + proc.stderr
 
 
-def data_options(root):
-    return [
-        f'train_dataloader.dataset.data_root={root}/',
-        f'test_dataloader.dataset.data_root={root}/',
-        'train_dataloader.num_workers=0',
-        'train_dataloader.persistent_workers=False',
-        'test_dataloader.num_workers=0',
-        'test_dataloader.persistent_workers=False',
-        'load_from=None',
-        'default_hooks.logger.interval=1',
-        'default_hooks.checkpoint.interval=2',
-    ]
+SHORT = ['load_from=None', 'default_hooks.logger.interval=1',
+         'default_hooks.checkpoint.interval=2']
 
 
 @pytest.mark.parametrize('tracker', sorted(CONFIGS))
-def test_train_test_and_resume(tiny_toy_mot, tmp_path, tracker):
+def test_train_test_and_resume(toy_options, tmp_path, tracker):
     config, extra = CONFIGS[tracker]
     work = tmp_path / 'work'
-    options = data_options(tiny_toy_mot) + extra
+    options = toy_options + SHORT + extra
     log = run('train.py', config, '--work-dir', str(work), '--cfg-options',
               'train_cfg.max_iters=2', *options)
     assert (work / 'iter_2.pth').exists()

@@ -2,6 +2,8 @@
 import filecmp
 import os
 import os.path as osp
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -132,8 +134,6 @@ def test_missing_files_are_named(tmp_path, toy_root):
 
 
 def test_an_existing_data_set_is_never_mixed_into(tmp_path):
-    import subprocess
-    import sys
     root = str(tmp_path / 'toy')
     make_toy_mot(root, seed=5, cfg=SMALL)
     stale = osp.join(root, 'train', 'TOY-09-DPM')
@@ -154,3 +154,27 @@ def test_an_existing_data_set_is_never_mixed_into(tmp_path):
     proc = subprocess.run([sys.executable, tool, root, '--no-cocovid'],
                           capture_output=True, text=True)
     assert proc.returncode != 0 and 'pass --overwrite' in proc.stderr
+
+
+def test_make_toy_mot_reuse_keeps_the_same_set_only(tmp_path):
+    out = tmp_path / 'toy'
+    tool = osp.join(osp.dirname(osp.dirname(osp.dirname(
+        osp.abspath(__file__)))), 'tools', 'make_toy_mot.py')
+
+    def make(*extra):
+        proc = subprocess.run(
+            [sys.executable, tool, str(out), '--width', '96', '--height',
+             '64', '--frames', '6', '8', '--people', '2', '3',
+             '--train-seqs', '1', '--test-seqs', '1', '--reuse', *extra],
+            capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        return proc.stdout
+
+    assert 'wrote' in make()
+    stamp = (out / 'annotations' / 'train_cocoformat.json').stat().st_mtime
+    assert 'already holds this data set' in make()
+    assert stamp == (out / 'annotations' /
+                     'train_cocoformat.json').stat().st_mtime
+    # another seed: written anew
+    assert 'wrote' in make('--seed', '1')
+    assert '"seed": 1' in (out / 'make_toy_mot.json').read_text()

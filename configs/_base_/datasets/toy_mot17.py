@@ -1,6 +1,9 @@
 # The generated MOT17-format data set (tools/make_toy_mot.py data/toy-mot17):
 # training on 3-frame clips of the train split, testing on the test split
-# with its public detections, TrackEval metrics per sequence.
+# with its public detections, TrackEval metrics per sequence. The twins'
+# fine-tuning takes toy_fit_dataset / toy_select_loader instead (clips of
+# half-train-fit; validation on half-train-select, FRCNN videos), as the
+# MOT17 recipes do.
 data_root = 'data/toy-mot17/'
 
 train_pipeline = [
@@ -51,4 +54,14 @@ test_dataloader = dict(
         test_mode=True,
         pipeline=test_pipeline))
 test_evaluator = dict(type='MOTChallengeTableMetrics', benchmark='MOT17')
+toy_fit_dataset = dict(ann_file='annotations/half-train-fit_cocoformat.json')
+toy_select_loader = dict(
+    test_dataloader,
+    persistent_workers=False,
+    dataset=dict(
+        test_dataloader['dataset'],
+        ann_file='annotations/half-train-select_cocoformat.json',
+        detection_file='annotations/half-train-select_detections.pkl',
+        data_prefix=dict(img_path='train'),
+        video_name_contains='FRCNN'))
 test_cfg = dict(type='TestLoop')

@@ -57,15 +57,13 @@ def _config(tmp_path, name, kill_at=None):
     return str(path)
 
 
-def _train(config, work_dir, data_root, *extra, expect_kill=False):
+def _train(config, work_dir, options, *extra, expect_kill=False):
     env = dict(os.environ)
     env['PYTHONPATH'] = osp.dirname(config) + ':' + env.get('PYTHONPATH', '')
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
-         '--work-dir', str(work_dir), *extra, '--cfg-options',
-         f'train_dataloader.dataset.data_root={data_root}/',
-         'train_dataloader.num_workers=0',
-         'train_dataloader.persistent_workers=False', 'load_from=None',
+         '--work-dir', str(work_dir), *extra, '--cfg-options', *options,
+         'load_from=None',
          'train_cfg.max_iters=6', 'default_hooks.checkpoint.interval=3',
          'default_hooks.checkpoint.max_keep_ckpts=3',
          'model.unroll_cfg.obj_score_thr=0.0'],
@@ -78,19 +76,19 @@ def _train(config, work_dir, data_root, *extra, expect_kill=False):
 
 
 def test_killed_and_resumed_run_equals_the_straight_one(
-        tiny_toy_mot, tmp_path):
+        toy_options, tmp_path):
     (tmp_path / 'killer.py').write_text(KILLER)
     straight = tmp_path / 'straight'
-    _train(_config(tmp_path, 'plain.py'), straight, tiny_toy_mot)
+    _train(_config(tmp_path, 'plain.py'), straight, toy_options)
     killed = tmp_path / 'killed'
-    _train(_config(tmp_path, 'killed.py', kill_at=3), killed, tiny_toy_mot,
+    _train(_config(tmp_path, 'killed.py', kill_at=3), killed, toy_options,
            expect_kill=True)
     assert (killed / 'iter_3.pth').exists()
     assert not (killed / 'iter_6.pth').exists()
     # a moved work dir resumes too (last_checkpoint holds an absolute path)
     moved = tmp_path / 'moved'
     shutil.move(str(killed), str(moved))
-    log = _train(_config(tmp_path, 'plain.py'), moved, tiny_toy_mot,
+    log = _train(_config(tmp_path, 'plain.py'), moved, toy_options,
                  '--resume')
     assert 'resumed epoch: 0, iter: 3' in log
     a = torch.load(straight / 'iter_6.pth', weights_only=False)

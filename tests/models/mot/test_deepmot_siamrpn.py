@@ -183,6 +183,8 @@ def test_clip_loss_and_gradients(tiny_toy_mot, config):
     assert not model.backbone.training  # frozen in the twins
     data = cfg.train_dataloader.dataset
     data.data_root = tiny_toy_mot + '/'
+    # the whole tiny video (its half-train-fit part holds a clip or two)
+    data.ann_file = 'annotations/train_cocoformat.json'
     dataset = DATASETS.build(data)
     batch = model.data_preprocessor(
         pseudo_collate([dataset[0], dataset[4]]), training=True)

@@ -14,6 +14,8 @@ CONFIGS = osp.join(ROOT, 'configs', 'toy')
 def toy_cfg(name, root, matcher=None):
     cfg = Config.fromfile(osp.join(CONFIGS, name))
     cfg.train_dataloader.dataset.data_root = root + '/'
+    # the whole tiny video (its half-train-fit part holds a clip or two)
+    cfg.train_dataloader.dataset.ann_file = 'annotations/train_cocoformat.json'
     cfg.train_dataloader.num_workers = 0
     cfg.train_dataloader.persistent_workers = False
     cfg.load_from = None
