@@ -4,7 +4,7 @@ import glob
 import json
 import os
 import os.path as osp
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 SHOWN = (('dmota', 'dMOTA'), ('dmotp', 'dMOTP'),
          ('loss_dmota', 'loss_dmota'), ('loss_dmotp', 'loss_dmotp'),
@@ -25,24 +25,27 @@ def scalar_files(where: str) -> List[str]:
     return found
 
 
+def _rows(paths: Union[str, Sequence[str]]) -> Iterator[dict]:
+    """Every logged row of one or more ``scalars.json`` files, in order."""
+    for path in [paths] if isinstance(paths, str) else paths:
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line:
+                    yield json.loads(line)
+
+
 def read_scalars(paths: Union[str, Sequence[str]]) -> List[dict]:
     """The training rows (those with an ``iter`` and a ``loss``) of one or
     more ``scalars.json`` files (a work dir's runs, oldest first), by
     iteration: a later run's row replaces an earlier run's row of the same
     iteration (a run resumed from a checkpoint repeats what the killed run
     logged after it)."""
-    paths = [paths] if isinstance(paths, str) else list(paths)
-    by_iter: Dict[int, dict] = {}
-    for path in paths:
-        with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if line:
-                    row = json.loads(line)
-                    if 'loss' in row and 'iter' in row:
-                        by_iter[row['iter']] = row
+    by_iter: Dict[int, dict] = {row['iter']: row for row in _rows(paths)
+                                if 'loss' in row and 'iter' in row}
     if not by_iter:
-        raise ValueError(f'no training rows in {", ".join(paths)}')
+        names = [paths] if isinstance(paths, str) else paths
+        raise ValueError(f'no training rows in {", ".join(names)}')
     return [by_iter[i] for i in sorted(by_iter)]
 
 
@@ -52,16 +55,8 @@ def read_validation(paths: Union[str, Sequence[str]],
     them with a ``step`` and no ``loss``) of one or more ``scalars.json``
     files, by iteration, a later file's row replacing an earlier one's;
     empty when the runs did not validate."""
-    paths = [paths] if isinstance(paths, str) else list(paths)
-    by_step: Dict[int, float] = {}
-    for path in paths:
-        with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if line:
-                    row = json.loads(line)
-                    if key in row and 'loss' not in row:
-                        by_step[int(row['step'])] = float(row[key])
+    by_step = {int(row['step']): float(row[key]) for row in _rows(paths)
+               if key in row and 'loss' not in row}
     return sorted(by_step.items())
 
 
