@@ -38,6 +38,10 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     prov = runs.pop('provenance')
     assert 'compare_twins.py' in prov['command'] and prov['threads'] == 2
     assert set(runs) == {'vanilla_tracktor_toy', 'deepmot_tracktor_toy'}
+    # each run tested with the checkpoint its validation kept
+    assert prov['checkpoints'] == {
+        f'{name}_seed0': 'best_motchallenge-metric_MOTA_iter_1.pth'
+        for name in runs}
     for name in runs:
         assert (tmp_path / f'{name}_seed0' / 'iter_1.pth').exists()
         assert (tmp_path / f'{name}_seed0' / 'results' /
@@ -66,6 +70,14 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     verbose = compare(tmp_path, toy_options,
                       'model.tracker.obj_score_thr=0.3', '--verbose')
     assert verbose.count('metrics written to') == 2
+    # --stage0: the starting weights tested, and validated for the curves
+    start = tmp_path / 'vanilla_tracktor_toy_seed0' / 'iter_1.pth'
+    out = compare(tmp_path, toy_options, f'load_from={start}', '--stage0')
+    assert '| stage0_tracktor_toy | - |' in out
+    stage0 = tmp_path / 'stage0_tracktor_toy'
+    for split in ('test', 'val'):
+        metrics = json.loads((stage0 / f'{split}_metrics.json').read_text())
+        assert 'MOTA' in metrics['overall'], split
 
 
 def test_compare_twins_names_the_log_of_a_failed_run(toy_options, tmp_path):
