@@ -39,8 +39,9 @@ echo "== 3/3 pictures"
 first=${SEEDS%% *}
 RUN=$WORK/twins/deepmot_tracktor_toy_seed$first
 VAN=$WORK/twins/vanilla_tracktor_toy_seed$first
-$PY tools/visualize.py tracks "$DATA/test/TOY-04-SDP" \
-    "$RUN/results/TOY-04-SDP.txt" "$WORK/tracks_TOY-04-SDP.gif" \
+SEQ=$(ls "$DATA/test" | grep -m1 SDP)  # the first test sequence, SDP profile
+$PY tools/visualize.py tracks "$DATA/test/$SEQ" \
+    "$RUN/results/$SEQ.txt" "$WORK/tracks_$SEQ.gif" \
     --max-frames 120 --scale 0.75
 $PY tools/visualize.py curves "$WORK/training_curves.png" \
     "deepmot=$RUN" "vanilla=$VAN" \
