@@ -16,8 +16,13 @@ from ..utils.checkpoint_io import read_checkpoint as _read
 def load_config(config: Union[str, Config],
                 cfg_options: Optional[dict] = None) -> Config:
     """Load a config file (or copy a Config) and merge overrides into it."""
-    cfg = Config.fromfile(config) if isinstance(config, str) else \
-        Config(config.to_dict() if hasattr(config, 'to_dict') else config)
+    if isinstance(config, str):
+        cfg = Config.fromfile(config)
+    elif isinstance(config, Config):
+        # the file name names the config the runner dumps to its work dir
+        cfg = Config(config.to_dict(), filename=config.filename)
+    else:
+        cfg = Config(config)
     if cfg_options:
         cfg.merge_from_dict(cfg_options)
     return cfg
