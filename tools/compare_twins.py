@@ -85,8 +85,9 @@ CHOSEN: Dict[str, str] = {}
 
 def _bar(label: str, done: int, total: int, width: int = 30) -> str:
     filled = width * done // max(total, 1)
+    # padded: a shorter bar must hide the longer one it overwrites
     return (f'\r  {label:<6} [{"#" * filled}{"." * (width - filled)}] '
-            f'{done}/{total}')
+            f'{done}/{total}').ljust(60)
 
 
 def run_logged(cmd: Sequence[str], log_path: str, label: str) -> None:
@@ -114,6 +115,7 @@ def run_logged(cmd: Sequence[str], log_path: str, label: str) -> None:
                                 stderr=subprocess.STDOUT)
         for line in proc.stdout:
             log.write(line)
+            log.flush()  # the log can be followed while the run goes
             tail.append(line)
             m = PROGRESS.search(line)
             # tools/test.py runs a test loop whichever split it evaluates
