@@ -4,7 +4,7 @@ both with tools/test.py and print the comparison on the test split.
     .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} \
         [--seeds 0 1 2] [--stage0] \
         [--deepmot-config CONFIG] [--work-dir work_dirs/twins] \
-        [--threads 2] [--verbose] \
+        [--threads 2] [--verbose] [--finished-only] \
         [--cfg-options key=value ...]
 
 Pairs: tracktor and siamrpn (the generated toy set), tracktor-mot17drawn
@@ -29,7 +29,9 @@ test-time settings (model, test data or metric changed). The table (mean over
 seeds, and DeepMOT minus vanilla per seed) is printed and written to
 WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
 --deepmot-config (an ablation) (run name -> seed -> metrics, and the
-command and commit under "provenance").
+command and commit under "provenance"). --finished-only trains and tests
+nothing: it tabulates the seeds whose twins are both done (while another
+process works on the rest) and names the runs it left out.
 """
 import argparse
 import fcntl
@@ -42,7 +44,7 @@ import subprocess
 import sys
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Dict, Iterator, List, Optional, Sequence
 
 from _env_guard import require_mmdeepmot
@@ -81,6 +83,14 @@ VERBOSE = False  # set by --verbose: stream the tools' output as it comes
 ENV: Dict[str, str] = dict(os.environ)
 # run folder -> the checkpoint its test used, for the JSON's provenance
 CHOSEN: Dict[str, str] = {}
+FINISHED_ONLY = False  # set by --finished-only: tabulate, train nothing
+# run folder -> the commit its test ran at (tools/test.py records it): a
+# comparison resumed at another commit says which runs are whose
+RUN_COMMITS: Dict[str, Optional[str]] = {}
+
+
+class NotFinished(Exception):
+    """A run --finished-only cannot tabulate: not trained or tested yet."""
 
 
 def _bar(label: str, done: int, total: int, width: int = 30) -> str:
@@ -200,6 +210,8 @@ def train_and_test(config: str, seed: int, work_dir: str,
     cfg.merge_from_dict(opts)
     final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
     run_opts = dict(opts, **{'randomness.seed': seed})
+    if FINISHED_ONLY and not osp.isfile(final):
+        raise NotFinished(f'{work_dir} is not trained')
     if not osp.isfile(final):
         cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
                '--work-dir', work_dir]
@@ -226,6 +238,9 @@ def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
     stale = not osp.isfile(metrics_file) or \
         osp.getmtime(metrics_file) < osp.getmtime(weights) or \
         _read(signature_file) != signature
+    if stale and FINISHED_ONLY:
+        raise NotFinished(f'{work_dir} has no {split} metrics of '
+                          f'{osp.basename(checkpoint)} yet')
     if stale:
         results = 'results' if split == 'test' else f'{split}_results'
         run_logged(
@@ -237,7 +252,10 @@ def test_once(config: str, cfg: Config, checkpoint: str, work_dir: str,
         with open(signature_file, 'w') as f:
             f.write(signature)
     with open(metrics_file) as f:
-        return json.load(f)['overall']
+        record = json.load(f)
+    if split == 'test':
+        RUN_COMMITS[osp.basename(work_dir)] = record.get('commit')
+    return record['overall']
 
 
 def test_stage0(config: str, work_dir: str,
@@ -331,14 +349,23 @@ def main() -> None:
     parser.add_argument('--verbose', action='store_true',
                         help='stream the training and test output instead '
                         'of writing it to train.log / test.log')
+    parser.add_argument('--finished-only', action='store_true',
+                        help='train and test nothing: tabulate the runs that '
+                        'are done (seeds with both twins), name the others')
     parser.add_argument('--threads', type=int, default=2,
                         help='CPU threads of every run (OMP_NUM_THREADS, '
                         'MKL_NUM_THREADS); the figures depend on it')
     args = parser.parse_args()
     if args.threads < 1:
         parser.error(f'--threads must be >= 1, got {args.threads}')
-    global VERBOSE
+    global VERBOSE, FINISHED_ONLY
     VERBOSE = args.verbose
+    FINISHED_ONLY = args.finished_only
+    # tabulating reads only: it does not wait for a run another process
+    # holds
+    lock = (lambda _: nullcontext()) if FINISHED_ONLY \
+        else run_lock
+    missing: List[str] = []
     ENV.update(OMP_NUM_THREADS=str(args.threads),
                MKL_NUM_THREADS=str(args.threads))
     start = time.time()
@@ -353,10 +380,15 @@ def main() -> None:
             'vanilla_', '')
         work_dir = osp.join(work_root, name)
         print(f'== {name} -> {work_dir}', flush=True)
-        with run_lock(work_dir):
-            runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
-                                              dict(args.cfg_options))}
-        print(one_line(name, '(stage 0)', runs[name][STAGE0]), flush=True)
+        try:
+            with lock(work_dir):
+                runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
+                                                  dict(args.cfg_options))}
+            print(one_line(name, '(stage 0)', runs[name][STAGE0]),
+                  flush=True)
+        except NotFinished as err:
+            missing.append(str(err))
+            print(f'  not finished: {err}', flush=True)
     pair = list(PAIRS[args.tracker])
     if args.deepmot_config:
         if not osp.isfile(osp.join(ROOT, args.deepmot_config)):
@@ -370,20 +402,36 @@ def main() -> None:
         for config, name in names.items():
             work_dir = osp.join(work_root, f'{name}_seed{seed}')
             print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
-            with run_lock(work_dir):
-                runs[name][seed] = train_and_test(config, seed, work_dir,
-                                                  dict(args.cfg_options))
+            try:
+                with lock(work_dir):
+                    runs[name][seed] = train_and_test(
+                        config, seed, work_dir, dict(args.cfg_options))
+            except NotFinished as err:
+                missing.append(str(err))
+                print(f'  not finished: {err}', flush=True)
+                continue
             print(one_line(name, f'seed {seed}', runs[name][seed]),
                   flush=True)
-    text = table(runs, args.seeds)
+    # the seeds whose two twins are both done (all of them unless
+    # --finished-only left some out)
+    seeds = [s for s in args.seeds
+             if all(s in runs[n] for n in names.values())]
+    if not seeds:
+        raise SystemExit('error: no seed has both twins finished')
+    text = table(runs, seeds)
     print(text)
     os.makedirs(work_root, exist_ok=True)
     stem = args.tracker if not args.deepmot_config else names[pair[1]]
     base = osp.join(work_root, f'{stem}_twins')
     with open(base + '.md', 'w') as f:
         f.write(text + '\n')
+    for name in names.values():  # a twin's run whose pair is not done
+        runs[name] = {k: v for k, v in runs[name].items() if k in seeds}
     record = dict(runs, provenance=dict(started, threads=args.threads,
-                                        checkpoints=CHOSEN))
+                                        checkpoints=CHOSEN,
+                                        test_commits=RUN_COMMITS))
+    if missing:
+        record['provenance']['not_finished'] = missing
     with open(base + '.json', 'w') as f:
         json.dump(record, f, indent=2)
     print(f'written {base}.md and .json; {time.time() - start:.0f} s')

@@ -55,6 +55,14 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 1
+    # --finished-only: seed 1 is named, not trained; seed 0 tabulated
+    partial = compare(tmp_path, toy_options, '--finished-only', '--seeds',
+                      '0', '1')
+    assert 'not finished: ' in partial and '_seed1 is not trained' in partial
+    assert not (tmp_path / 'vanilla_tracktor_toy_seed1').exists()
+    record = json.loads((tmp_path / 'tracktor_twins.json').read_text())
+    assert list(record['vanilla_tracktor_toy']) == ['0']
+    assert len(record['provenance']['not_finished']) == 2
     # finished runs are neither trained nor tested again
     again = compare(tmp_path, toy_options)
     assert 'deepmot_tracktor_toy seed 0: MOTA' in again
