@@ -55,16 +55,12 @@ def parse_args() -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     config, cfg_options = args.config, args.cfg_options
-    work_dir = args.work_dir
     if args.split == 'val':
         config = val_as_test(args.config, args.cfg_options)
         cfg_options = None
-        work_dir = work_dir or os.path.join(
-            'work_dirs',
-            os.path.splitext(os.path.basename(args.config))[0])
     runner = apis.build_runner(
         config,
-        work_dir=work_dir,
+        work_dir=args.work_dir,
         cfg_options=cfg_options,
         launcher=args.launcher,
         checkpoint=args.checkpoint,

@@ -132,8 +132,9 @@ def build_runner(config: Union[str, Config],
     if work_dir is not None:
         cfg.work_dir = work_dir
     elif cfg.get('work_dir') is None:
-        name = osp.splitext(osp.basename(config))[0] if isinstance(
-            config, str) else 'default'
+        # a Config keeps its file's name (load_config)
+        name = osp.splitext(osp.basename(cfg.filename))[0] \
+            if cfg.filename else 'default'
         cfg.work_dir = osp.join('./work_dirs', name)
     if amp:
         _enable_amp(cfg)

@@ -66,3 +66,16 @@ def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
     assert proc.returncode != 0
     assert "train_dataloader.dataset.data_root='data/toy-mot17/' does not " \
         'exist' in proc.stderr
+
+
+def test_default_work_dir_is_named_after_the_config_file(tmp_path):
+    from mmdeepmot.apis import load_config
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # the runner makes its work dir
+    try:
+        for config in (CONFIG, load_config(CONFIG)):
+            runner = build_runner(config)
+            assert runner.work_dir == osp.abspath(
+                'work_dirs/deepmot_box_refiner_toy')
+    finally:
+        os.chdir(cwd)
