@@ -202,6 +202,32 @@ def run_lock(work_dir: str) -> Iterator[None]:
         yield
 
 
+def train_run(config: str, cfg: Config, seed: int, work_dir: str,
+              opts: Dict[str, object]) -> str:
+    """Train one run with tools/train.py until its last iteration
+    (resuming a killed run from its last checkpoint; nothing when it is
+    done) and return its last checkpoint.
+
+    Args:
+        config (str): the config, relative to the repository root.
+        cfg (Config): that config with ``opts`` merged.
+        seed (int): ``randomness.seed``.
+        work_dir (str): the run's folder; its output goes to train.log
+            there.
+        opts (dict): ``--cfg-options`` of the run.
+    """
+    final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
+    if osp.isfile(final):
+        return final
+    cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
+           '--work-dir', work_dir]
+    if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
+        cmd.append('--resume')
+    run_logged(cmd + _options(dict(opts, **{'randomness.seed': seed})),
+               osp.join(work_dir, 'train.log'), 'train')
+    return final
+
+
 def train_and_test(config: str, seed: int, work_dir: str,
                    opts: Dict[str, object]) -> Dict[str, float]:
     """Train (or finish training) one run, test its chosen checkpoint
@@ -209,16 +235,9 @@ def train_and_test(config: str, seed: int, work_dir: str,
     cfg = Config.fromfile(osp.join(ROOT, config))
     cfg.merge_from_dict(opts)
     final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    run_opts = dict(opts, **{'randomness.seed': seed})
     if FINISHED_ONLY and not osp.isfile(final):
         raise NotFinished(f'{work_dir} is not trained')
-    if not osp.isfile(final):
-        cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
-               '--work-dir', work_dir]
-        if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
-            cmd.append('--resume')
-        run_logged(cmd + _options(run_opts),
-                   osp.join(work_dir, 'train.log'), 'train')
+    train_run(config, cfg, seed, work_dir, opts)
     checkpoint = tested_checkpoint(work_dir, final)
     CHOSEN.setdefault(osp.basename(work_dir), osp.basename(checkpoint))
     return test_once(config, cfg, checkpoint, work_dir, opts)

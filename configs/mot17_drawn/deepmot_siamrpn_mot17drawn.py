@@ -80,3 +80,5 @@ default_hooks = dict(
     logger=dict(
         type='LoggerHook', interval=50, log_metric_by_epoch=False),
     checkpoint=dict(by_epoch=False, interval=75, max_keep_ckpts=2))
+# progress counted in iterations, not in clips of an epoch that never ends
+log_processor = dict(type='LogProcessor', window_size=50, by_epoch=False)
