@@ -4,36 +4,74 @@
 # 5 seeds, and the paper's ablations over 3 seeds (the DeepMOT loss with the
 # Sinkhorn matcher; dMOTA alone). Every run is trained on half-train-fit,
 # its checkpoint chosen on half-train-select, tested on half-val, on 1 CPU
-# thread; two lanes run side by side (2 cores). Each lane's console is in
-# WORK/lane{1,2}.log, each run's logs in its folder. Runs that are done are
-# reused and a killed run resumes: run it again after a stop. A run two
+# thread; two lanes run side by side (2 cores), on different seeds. Each
+# lane's console is in WORK/lane{1,2}.log, each run's logs in its folder.
+#
+# It takes longer than a session (about 10 hours of lane time), so every
+# finished run goes into a ledger, benchmarks/results/<tracker>_mot17drawn_
+# halfval_runs.json (tools/twins_ledger.py; commit it): a run the ledger
+# holds under the same config, seed and thread count is not made again, in
+# this checkout or another. Within a checkout a killed run also resumes
+# from its last checkpoint: run the script again after a stop. A run two
 # lanes need (the vanilla twin of an ablation) is locked by the lane that
-# works on it; the other waits.
+# works on it; the other waits. At the end the tables of every seed the
+# ledgers hold are written to benchmarks/results/<tracker>_mot17drawn_
+# halfval.json and its ablations' files.
 #   bash benchmarks/mot17drawn_twins.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK_DIR:-work_dirs/twins_drawn_sel}
+RESULTS=benchmarks/results
 mkdir -p "$WORK"
 
-compare() {
-    .venv/bin/python tools/compare_twins.py --threads 1 --work-dir "$WORK" "$@"
+compare() {  # tracker, compare_twins options
+    local tracker=$1
+    shift
+    .venv/bin/python tools/compare_twins.py "$tracker-mot17drawn" \
+        --threads 1 --work-dir "$WORK" \
+        --ledger "$RESULTS/${tracker}_mot17drawn_halfval_runs.json" "$@"
 }
-ablation() {  # tracker, ablation name
-    compare "$1-mot17drawn" --seeds 0 1 2 --deepmot-config \
-        "configs/mot17_drawn/deepmot_$1_mot17drawn_$2.py"
+ablation() {  # tracker, ablation name, compare_twins options
+    local tracker=$1 name=$2
+    shift 2
+    compare "$tracker" --deepmot-config \
+        "configs/mot17_drawn/deepmot_${tracker}_mot17drawn_$name.py" "$@"
 }
 lane1() {
-    compare tracktor-mot17drawn --stage0 --seeds 0 1 2 3 4
-    ablation tracktor dmota
+    compare tracktor --stage0 --seeds 0 1 2
+    compare siamrpn --stage0 --seeds 0 1 2
+    ablation tracktor dmota --seeds 0 1 2
 }
 lane2() {
-    compare siamrpn-mot17drawn --stage0 --seeds 0 1 2 3 4
-    ablation siamrpn sinkhorn
-    ablation siamrpn dmota
-    ablation tracktor sinkhorn
+    compare tracktor --seeds 3 4
+    compare siamrpn --seeds 3 4
+    ablation siamrpn sinkhorn --seeds 0 1 2
+    ablation siamrpn dmota --seeds 0 1 2
+    ablation tracktor sinkhorn --seeds 0 1 2
 }
 lane1 > "$WORK/lane1.log" 2>&1 &
 lane2 > "$WORK/lane2.log" 2>&1 &
 wait
+# the tables, read from the ledgers alone (one with no finished pair yet
+# says so and is skipped)
+table() {  # output name, compare_twins table, tracker, options
+    local out=$1 made=$2
+    shift 2
+    if compare "$@" --finished-only; then
+        cp "$WORK/$made" "$RESULTS/$out"
+    fi
+}
+for tracker in tracktor siamrpn; do
+    table "${tracker}_mot17drawn_halfval.json" \
+        "$tracker-mot17drawn_twins.json" "$tracker" --stage0 \
+        --seeds 0 1 2 3 4
+    for name in sinkhorn dmota; do
+        table "${tracker}_mot17drawn_halfval_$name.json" \
+            "deepmot_${tracker}_mot17drawn_${name}_twins.json" "$tracker" \
+            --deepmot-config \
+            "configs/mot17_drawn/deepmot_${tracker}_mot17drawn_$name.py" \
+            --seeds 0 1 2
+    done
+done
 echo "tables: $WORK/*_twins.md"

@@ -4,7 +4,7 @@ both with tools/test.py and print the comparison on the test split.
     .venv/bin/python tools/compare_twins.py {tracktor,siamrpn} \
         [--seeds 0 1 2] [--stage0] \
         [--deepmot-config CONFIG] [--work-dir work_dirs/twins] \
-        [--threads 2] [--verbose] [--finished-only] \
+        [--threads 2] [--verbose] [--finished-only] [--ledger FILE] \
         [--cfg-options key=value ...]
 
 Pairs: tracktor and siamrpn (the generated toy set), tracktor-mot17drawn
@@ -31,10 +31,15 @@ WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
 --deepmot-config (an ablation) (run name -> seed -> metrics, and the
 command and commit under "provenance"). --finished-only trains and tests
 nothing: it tabulates the seeds whose twins are both done (while another
-process works on the rest) and names the runs it left out.
+process works on the rest) and names the runs it left out. --ledger FILE
+keeps every finished run's figures in FILE (tools/twins_ledger.py) beyond
+the run folders: a run FILE holds under the same config, seed and thread
+count is neither trained nor tested again, so a comparison longer than a
+session goes on in another checkout.
 """
 import argparse
 import fcntl
+import glob
 import hashlib
 import json
 import os
@@ -54,6 +59,7 @@ require_mmdeepmot()
 from mmengine.config import Config, DictAction  # noqa: E402
 from mmengine.runner import find_latest_checkpoint  # noqa: E402
 
+import twins_ledger  # noqa: E402
 from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
 
@@ -72,6 +78,11 @@ PAIRS = {
         'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
 }
 STAGE0 = 'stage0'  # the seed column of the stage-0 row
+# what a trained run depends on (with the model less its test-time
+# options): a run folder trained under other values is not reused
+TRAINING_KEYS = ('model', 'load_from', 'randomness', 'train_dataloader',
+                 'train_cfg', 'optim_wrapper', 'param_scheduler',
+                 'custom_hooks', 'val_dataloader', 'val_evaluator')
 # mmengine's loop lines: "Iter(train) [ 150/600]", "Epoch(test) [807/807]",
 # and a training's validation "Epoch(val) [0][ 50/663]" (not shown)
 PROGRESS = re.compile(
@@ -87,6 +98,9 @@ FINISHED_ONLY = False  # set by --finished-only: tabulate, train nothing
 # run folder -> the commit its test ran at (tools/test.py records it): a
 # comparison resumed at another commit says which runs are whose
 RUN_COMMITS: Dict[str, Optional[str]] = {}
+
+
+LEDGER: Optional[str] = None  # set by --ledger
 
 
 class NotFinished(Exception):
@@ -217,15 +231,109 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
         opts (dict): ``--cfg-options`` of the run.
     """
     final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
+    run_opts = dict(opts, **{'randomness.seed': seed})
+    check_trained_under(cfg, run_opts, work_dir)
     if osp.isfile(final):
         return final
     cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
            '--work-dir', work_dir]
     if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
         cmd.append('--resume')
-    run_logged(cmd + _options(dict(opts, **{'randomness.seed': seed})),
+    run_logged(cmd + _options(run_opts),
                osp.join(work_dir, 'train.log'), 'train')
     return final
+
+
+def _training_part(cfg: Config) -> Dict[str, object]:
+    """What a trained run depends on: the ``TRAINING_KEYS`` of ``cfg``
+    less the test-time options (a run is tested again under new ones, not
+    trained again) and where result files go."""
+    def strip(node):
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items()
+                    if k not in ('tracker', 'test_cfg', 'results_dir')}
+        if isinstance(node, (list, tuple)):
+            return [strip(v) for v in node]
+        return node
+    data = cfg.to_dict()
+    part = strip({k: data.get(k) for k in TRAINING_KEYS})
+    return json.loads(json.dumps(part, sort_keys=True, default=str))
+
+
+def check_trained_under(cfg: Config, run_opts: Dict[str, object],
+                        work_dir: str) -> None:
+    """Refuse a run folder whose training (finished or killed) was made
+    under another training config than ``cfg`` with ``run_opts`` (the
+    config the runner dumped there): reusing or resuming it would mix two
+    schedules under one name. A folder without a dumped config has
+    nothing to compare.
+
+    Raises:
+        SystemExit: naming the folder, its dumped config and the keys that
+            differ.
+    """
+    # the runner dumps its config in every start's <timestamp>/vis_data;
+    # the oldest is the training's first (a resumed one reads load_from
+    # from its checkpoint, a test from the kept one)
+    dumps = sorted(glob.glob(osp.join(work_dir, '*', 'vis_data',
+                                      'config.py')))
+    if not dumps or not osp.isfile(osp.join(work_dir, 'train.log')):
+        return
+    dumped = dumps[0]
+    wanted = cfg.copy()
+    wanted.merge_from_dict(run_opts)
+    have = _training_part(Config.fromfile(dumped))
+    want = _training_part(wanted)
+    differ = sorted(k for k in want if have.get(k) != want[k])
+    if differ:
+        raise SystemExit(
+            f'error: {work_dir} was trained under another config ({dumped} '
+            f'differs in {", ".join(differ)}); move it away or use another '
+            '--work-dir')
+
+
+def run_signature(config: str, opts: Dict[str, object],
+                  seed: Optional[int] = None) -> str:
+    """Hash of what a run's figures depend on: its training config with
+    ``opts`` and ``seed`` (for the stage-0 run, seed None, only the weights
+    it reads), its test config and the thread count. Keys a ledger entry."""
+    cfg = Config.fromfile(osp.join(ROOT, config))
+    cfg.merge_from_dict(opts)
+    if seed is None:
+        trained = dict(load_from=cfg.get('load_from'))
+    else:
+        cfg.merge_from_dict({'randomness.seed': seed})
+        trained = _training_part(cfg)
+    text = json.dumps(dict(trained=trained, test=test_signature(cfg),
+                           threads=ENV.get('OMP_NUM_THREADS')),
+                      sort_keys=True, default=str)
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def from_ledger_or_run(name: str, seed: object, work_dir: str,
+                       signature: str, run) -> Dict[str, float]:
+    """The metrics of one run: from the ledger (``--ledger``) when it
+    holds them under ``signature``, else ``run()``'s, which are then added
+    to the ledger."""
+    folder = osp.basename(work_dir)
+    if LEDGER:
+        record = twins_ledger.read(LEDGER)
+        metrics = twins_ledger.lookup(record, name, seed, folder, signature)
+        if metrics is not None:
+            prov = record['provenance']
+            if folder in prov['checkpoints']:
+                CHOSEN.setdefault(folder, prov['checkpoints'][folder])
+            RUN_COMMITS[folder] = prov['test_commits'].get(folder)
+            print(f'  from the ledger {LEDGER}', flush=True)
+            return metrics
+        if twins_ledger.stale_entry(record, folder, signature):
+            print(f'  the ledger holds {folder} under another config: run '
+                  'again, its entry replaced', flush=True)
+    metrics = run()
+    if LEDGER:
+        twins_ledger.add(LEDGER, name, seed, folder, metrics, signature,
+                         CHOSEN.get(folder), RUN_COMMITS.get(folder))
+    return metrics
 
 
 def train_and_test(config: str, seed: int, work_dir: str,
@@ -371,14 +479,19 @@ def main() -> None:
     parser.add_argument('--finished-only', action='store_true',
                         help='train and test nothing: tabulate the runs that '
                         'are done (seeds with both twins), name the others')
+    parser.add_argument('--ledger',
+                        help='JSON file of finished runs kept beyond the '
+                        'run folders: runs it holds (made under the same '
+                        'config) are reused, finished runs are added')
     parser.add_argument('--threads', type=int, default=2,
                         help='CPU threads of every run (OMP_NUM_THREADS, '
                         'MKL_NUM_THREADS); the figures depend on it')
     args = parser.parse_args()
     if args.threads < 1:
         parser.error(f'--threads must be >= 1, got {args.threads}')
-    global VERBOSE, FINISHED_ONLY
+    global VERBOSE, FINISHED_ONLY, LEDGER
     VERBOSE = args.verbose
+    LEDGER = osp.abspath(args.ledger) if args.ledger else None
     FINISHED_ONLY = args.finished_only
     # tabulating reads only: it does not wait for a run another process
     # holds
@@ -399,10 +512,15 @@ def main() -> None:
             'vanilla_', '')
         work_dir = osp.join(work_root, name)
         print(f'== {name} -> {work_dir}', flush=True)
-        try:
+        opts = dict(args.cfg_options)
+
+        def stage0() -> Dict[str, float]:
             with lock(work_dir):
-                runs[name] = {STAGE0: test_stage0(vanilla, work_dir,
-                                                  dict(args.cfg_options))}
+                return test_stage0(vanilla, work_dir, opts)
+        try:
+            runs[name] = {STAGE0: from_ledger_or_run(
+                name, STAGE0, work_dir, run_signature(vanilla, opts),
+                stage0)}
             print(one_line(name, '(stage 0)', runs[name][STAGE0]),
                   flush=True)
         except NotFinished as err:
@@ -421,10 +539,16 @@ def main() -> None:
         for config, name in names.items():
             work_dir = osp.join(work_root, f'{name}_seed{seed}')
             print(f'== {name}, seed {seed} -> {work_dir}', flush=True)
-            try:
+            opts = dict(args.cfg_options)
+
+            def trained(config=config, seed=seed, work_dir=work_dir,
+                        opts=opts) -> Dict[str, float]:
                 with lock(work_dir):
-                    runs[name][seed] = train_and_test(
-                        config, seed, work_dir, dict(args.cfg_options))
+                    return train_and_test(config, seed, work_dir, opts)
+            try:
+                runs[name][seed] = from_ledger_or_run(
+                    name, seed, work_dir, run_signature(config, opts, seed),
+                    trained)
             except NotFinished as err:
                 missing.append(str(err))
                 print(f'  not finished: {err}', flush=True)

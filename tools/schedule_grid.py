@@ -118,8 +118,10 @@ def main() -> None:
             work_dir = osp.join(work_root,
                                 f'{name}_{value}_seed{args.seed}')
             print(f'== {name}, {key}={value} -> {work_dir}', flush=True)
+            # parsed as --cfg-options parses it (3e-4 a float)
+            setting = {key: DictAction._parse_iterable(value)}
             curve = validated_run(config, args.seed, work_dir,
-                                  dict(args.cfg_options, **{key: value}))
+                                  dict(args.cfg_options, **setting))
             best_iter, best = max(curve, key=lambda c: (c[1], -c[0]))
             results[value][name] = dict(best=best, best_iter=best_iter,
                                         curve=curve)

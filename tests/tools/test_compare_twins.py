@@ -30,7 +30,8 @@ def count(path, text):
 
 
 def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
-    out = compare(tmp_path, toy_options)
+    ledger = tmp_path / 'ledger.json'
+    out = compare(tmp_path, toy_options, '--ledger', str(ledger))
     assert '| vanilla_tracktor_toy | 0 |' in out
     assert '| deepmot_tracktor_toy | 0 |' in out
     assert 'per seed' in out
@@ -55,6 +56,19 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 1
+    # --ledger: another work dir (another checkout) reuses the runs the
+    # ledger holds, neither trained nor tested again
+    kept = json.loads(ledger.read_text())
+    assert kept['vanilla_tracktor_toy']['0'] == runs['vanilla_tracktor_toy'][
+        '0']
+    assert kept['provenance']['checkpoints'] == prov['checkpoints']
+    fresh = tmp_path / 'fresh'
+    reused = compare(fresh, toy_options, '--ledger', str(ledger))
+    assert reused.count('from the ledger') == 2
+    assert not (fresh / 'vanilla_tracktor_toy_seed0').exists()
+    row = [line for line in out.splitlines()
+           if line.startswith('| deepmot_tracktor_toy | 0 |')]
+    assert row and row[0] in reused
     # --finished-only: seed 1 is named, not trained; seed 0 tabulated
     partial = compare(tmp_path, toy_options, '--finished-only', '--seeds',
                       '0', '1')
@@ -78,6 +92,15 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     verbose = compare(tmp_path, toy_options,
                       'model.tracker.obj_score_thr=0.3', '--verbose')
     assert verbose.count('metrics written to') == 2
+    # another training setting in the same folders: refused, not mixed
+    proc = compare(tmp_path, toy_options, 'optim_wrapper.optimizer.lr=0.5',
+                   ok=False)
+    assert proc.returncode == 1
+    run = tmp_path / 'vanilla_tracktor_toy_seed0'
+    assert f'error: {run} was trained under another config' in proc.stderr
+    assert 'differs in optim_wrapper' in proc.stderr
+    for train_log, _ in logs.values():
+        assert count(train_log, 'Saving checkpoint') == 1
     # --stage0: the starting weights tested, and validated for the curves
     start = tmp_path / 'vanilla_tracktor_toy_seed0' / 'iter_1.pth'
     out = compare(tmp_path, toy_options, f'load_from={start}', '--stage0')
@@ -173,3 +196,23 @@ def test_run_lock_makes_a_second_process_wait(tmp_path):
     start = time.time()
     with tool.run_lock(str(tmp_path)):
         assert time.time() - start < 0.5
+
+
+def test_run_signature_follows_what_the_figures_depend_on():
+    tool = _load_tool()
+    config = 'configs/toy/vanilla_tracktor_toy.py'
+    tool.ENV['OMP_NUM_THREADS'] = '1'
+    base = tool.run_signature(config, {}, 0)
+    assert tool.run_signature(config, {}, 0) == base
+    assert tool.run_signature(config, {}, 1) != base
+    assert tool.run_signature(
+        config, {'optim_wrapper.optimizer.lr': 0.5}, 0) != base
+    assert tool.run_signature(
+        config, {'model.tracker.obj_score_thr': 0.3}, 0) != base
+    # the stage-0 run depends on the weights, not on the schedule
+    stage0 = tool.run_signature(config, {})
+    assert tool.run_signature(
+        config, {'optim_wrapper.optimizer.lr': 0.5}) == stage0
+    assert tool.run_signature(config, {'load_from': 'other.pth'}) != stage0
+    tool.ENV['OMP_NUM_THREADS'] = '2'
+    assert tool.run_signature(config, {}, 0) != base
