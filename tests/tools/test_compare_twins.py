@@ -103,9 +103,12 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
         assert count(train_log, 'Saving checkpoint') == 1
     # --stage0: the starting weights tested, and validated for the curves
     start = tmp_path / 'vanilla_tracktor_toy_seed0' / 'iter_1.pth'
-    out = compare(tmp_path, toy_options, f'load_from={start}', '--stage0')
-    assert '| stage0_tracktor_toy | - |' in out
+    proc = compare(tmp_path, toy_options, f'load_from={start}', '--stage0',
+                   ok=False)
+    assert 'stage0_tracktor_toy (stage 0): MOTA' in proc.stdout
     stage0 = tmp_path / 'stage0_tracktor_toy'
+    # the twins' finished runs started from other weights: refused
+    assert proc.returncode == 1 and 'differs in load_from' in proc.stderr
     for split in ('test', 'val'):
         metrics = json.loads((stage0 / f'{split}_metrics.json').read_text())
         assert 'MOTA' in metrics['overall'], split
