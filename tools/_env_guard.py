@@ -1,6 +1,7 @@
 """Fail fast, with the command to run, when a tool runs outside .venv."""
 import os.path as osp
 import sys
+import warnings
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 VENV = osp.join(ROOT, '.venv')
@@ -21,6 +22,11 @@ def _advice(err: ImportError) -> str:
 
 def require_mmdeepmot() -> None:
     """Import mmdeepmot or exit (status 2) with what to run instead."""
+    # setuptools is pinned below 81 on purpose (mmcv's build and mmengine
+    # need pkg_resources), and then warns at every import of it: two
+    # console lines per config a tool loads, nothing a user can act on
+    warnings.filterwarnings('ignore', message='pkg_resources is deprecated',
+                            category=UserWarning)
     try:
         import mmdeepmot  # noqa: F401
     except ImportError as err:
