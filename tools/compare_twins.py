@@ -56,10 +56,9 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmengine.config import Config, DictAction  # noqa: E402
-from mmengine.runner import find_latest_checkpoint  # noqa: E402
-
 import twins_ledger  # noqa: E402
+from mmengine.config import Config, DictAction  # noqa: E402
+
 from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
 
@@ -237,7 +236,9 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
         return final
     cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
            '--work-dir', work_dir]
-    if find_latest_checkpoint(work_dir) if osp.isdir(work_dir) else None:
+    # what mmengine's resume reads (its find_latest_checkpoint would print
+    # a line on the console for every run not started yet)
+    if osp.isfile(osp.join(work_dir, 'last_checkpoint')):
         cmd.append('--resume')
     run_logged(cmd + _options(run_opts),
                osp.join(work_dir, 'train.log'), 'train')
