@@ -97,9 +97,7 @@ FINISHED_ONLY = False  # set by --finished-only: tabulate, train nothing
 # run folder -> the commit its test ran at (tools/test.py records it): a
 # comparison resumed at another commit says which runs are whose
 RUN_COMMITS: Dict[str, Optional[str]] = {}
-
-
-LEDGER: Optional[str] = None  # set by --ledger
+LEDGER: Optional[str] = None  # set by --ledger: the twins_ledger file
 
 
 class NotFinished(Exception):
