@@ -61,6 +61,7 @@ from mmengine.config import Config, DictAction  # noqa: E402
 
 from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
 from mmdeepmot.utils import provenance  # noqa: E402
+from mmdeepmot.visualization import read_validation, scalar_files  # noqa
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 SUMMARY = trackeval_mot.SUMMARY
@@ -331,8 +332,23 @@ def from_ledger_or_run(name: str, seed: object, work_dir: str,
     metrics = run()
     if LEDGER:
         twins_ledger.add(LEDGER, name, seed, folder, metrics, signature,
-                         CHOSEN.get(folder), RUN_COMMITS.get(folder))
+                         CHOSEN.get(folder), RUN_COMMITS.get(folder),
+                         validation_curve(work_dir))
     return metrics
+
+
+def validation_curve(work_dir: str) -> List[List[float]]:
+    """``[[iteration, MOTA], ...]`` of a run's validation (the stage-0
+    run's evaluation on the validation data as iteration 0); empty when it
+    did not validate."""
+    record = _read(osp.join(work_dir, 'val_metrics.json'))
+    if record is not None:  # tested on the validation data (stage 0)
+        return [[0, json.loads(record)['overall']['MOTA']]]
+    try:
+        files = scalar_files(work_dir)
+    except FileNotFoundError:
+        return []
+    return [[i, v] for i, v in read_validation(files)]
 
 
 def train_and_test(config: str, seed: int, work_dir: str,

@@ -18,10 +18,12 @@ import os
 import os.path as osp
 import tempfile
 from contextlib import contextmanager
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator, List, Optional
 
-# provenance keys holding one value per run folder
-PER_RUN = ('signatures', 'checkpoints', 'test_commits')
+# provenance keys holding one value per run folder; ``validation`` is the
+# run's validation curve, [[iteration, value], ...] (for the stage-0 row:
+# [[0, value]]), kept because the folders that logged it do not last
+PER_RUN = ('signatures', 'checkpoints', 'test_commits', 'validation')
 
 
 def _empty() -> Dict[str, object]:
@@ -78,7 +80,8 @@ def _locked(path: str) -> Iterator[None]:
 
 def add(path: str, name: str, seed: object, folder: str,
         metrics: Dict[str, float], signature: str, checkpoint: Optional[str],
-        test_commit: Optional[str]) -> None:
+        test_commit: Optional[str],
+        validation: Optional[List[List[float]]] = None) -> None:
     """Record one finished run (read, changed and written under a lock, so
     that processes finishing runs side by side keep each other's).
 
@@ -91,6 +94,8 @@ def add(path: str, name: str, seed: object, folder: str,
         signature (str): what made it (see the module's docstring).
         checkpoint (str, optional): the checkpoint tested.
         test_commit (str, optional): the commit the test ran at.
+        validation (list, optional): its validation curve,
+            ``[[iteration, value], ...]``. Defaults to None (none kept).
     """
     with _locked(path):
         record = read(path)
@@ -100,6 +105,8 @@ def add(path: str, name: str, seed: object, folder: str,
         if checkpoint is not None:
             prov['checkpoints'][folder] = checkpoint
         prov['test_commits'][folder] = test_commit
+        if validation:
+            prov['validation'][folder] = [list(v) for v in validation]
         os.makedirs(osp.dirname(osp.abspath(path)), exist_ok=True)
         tmp = f'{path}.tmp{os.getpid()}'
         with open(tmp, 'w') as f:

@@ -62,6 +62,10 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     assert kept['vanilla_tracktor_toy']['0'] == runs['vanilla_tracktor_toy'][
         '0']
     assert kept['provenance']['checkpoints'] == prov['checkpoints']
+    # with each run's validation curve (the folders do not last)
+    for name in runs:
+        curve = kept['provenance']['validation'][f'{name}_seed0']
+        assert [i for i, _ in curve] == [1] and curve[0][1] <= 1  # MOTA
     fresh = tmp_path / 'fresh'
     reused = compare(fresh, toy_options, '--ledger', str(ledger))
     assert reused.count('from the ledger') == 2
@@ -104,7 +108,7 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     # --stage0: the starting weights tested, and validated for the curves
     start = tmp_path / 'vanilla_tracktor_toy_seed0' / 'iter_1.pth'
     proc = compare(tmp_path, toy_options, f'load_from={start}', '--stage0',
-                   ok=False)
+                   '--ledger', str(ledger), ok=False)
     assert 'stage0_tracktor_toy (stage 0): MOTA' in proc.stdout
     stage0 = tmp_path / 'stage0_tracktor_toy'
     # the twins' finished runs started from other weights: refused
@@ -112,6 +116,9 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     for split in ('test', 'val'):
         metrics = json.loads((stage0 / f'{split}_metrics.json').read_text())
         assert 'MOTA' in metrics['overall'], split
+    # the ledger keeps its validation figure as the curve's iteration 0
+    kept = json.loads(ledger.read_text())['provenance']['validation']
+    assert kept['stage0_tracktor_toy'] == [[0, metrics['overall']['MOTA']]]
 
 
 def test_compare_twins_names_the_log_of_a_failed_run(toy_options, tmp_path):

@@ -19,7 +19,7 @@ def test_an_entry_is_reused_under_its_signature_only(tmp_path):
     assert twins_ledger.lookup(twins_ledger.read(path), 'v', 0, 'v_seed0',
                                'a') is None
     twins_ledger.add(path, 'v', 0, 'v_seed0', dict(MOTA=0.5), 'a',
-                     'best.pth', 'c0ffee')
+                     'best.pth', 'c0ffee', [(150, 0.49), (300, 0.51)])
     record = twins_ledger.read(path)
     assert twins_ledger.lookup(record, 'v', 0, 'v_seed0', 'a') == \
         dict(MOTA=0.5)
@@ -33,6 +33,8 @@ def test_an_entry_is_reused_under_its_signature_only(tmp_path):
     assert data['v'] == {'0': dict(MOTA=0.5)}
     assert data['provenance']['checkpoints'] == {'v_seed0': 'best.pth'}
     assert data['provenance']['test_commits'] == {'v_seed0': 'c0ffee'}
+    assert data['provenance']['validation'] == {
+        'v_seed0': [[150, 0.49], [300, 0.51]]}
     # a run made again under another config replaces its entry
     twins_ledger.add(path, 'v', 0, 'v_seed0', dict(MOTA=0.6), 'b', None,
                      None)
