@@ -229,7 +229,7 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
         opts (dict): ``--cfg-options`` of the run.
     """
     final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    run_opts = dict(opts, **{'randomness.seed': seed})
+    run_opts = seeded(opts, seed)
     check_trained_under(cfg, run_opts, work_dir)
     if osp.isfile(final):
         return final
@@ -242,6 +242,11 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
     run_logged(cmd + _options(run_opts),
                osp.join(work_dir, 'train.log'), 'train')
     return final
+
+
+def seeded(opts: Dict[str, object], seed: int) -> Dict[str, object]:
+    """``opts`` with the run's seed, as a run is trained under them."""
+    return dict(opts, **{'randomness.seed': seed})
 
 
 def _training_part(cfg: Config) -> Dict[str, object]:
@@ -302,7 +307,7 @@ def run_signature(config: str, opts: Dict[str, object],
     if seed is None:
         trained = dict(load_from=cfg.get('load_from'))
     else:
-        cfg.merge_from_dict({'randomness.seed': seed})
+        cfg.merge_from_dict(seeded({}, seed))
         trained = _training_part(cfg)
     text = json.dumps(dict(trained=trained, test=test_signature(cfg),
                            threads=ENV.get('OMP_NUM_THREADS')),
