@@ -25,7 +25,9 @@ output instead). A finished run is not trained
 again and an interrupted one resumes from its last checkpoint, so running
 the command again after a stop picks up where it was. A run is tested again
 when its metrics are older than its checkpoint or were computed under other
-test-time settings (model, test data or metric changed). The table (mean over
+test settings (test data or metric changed); a run folder trained under
+another training config, or whose checkpoint was chosen on validation under
+other tracker options (the choice depends on them), is refused. The table (mean over
 seeds, and DeepMOT minus vanilla per seed) is printed and written to
 WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
 --deepmot-config (an ablation) (run name -> seed -> metrics, and the
@@ -265,13 +267,26 @@ def _training_part(cfg: Config) -> Dict[str, object]:
     return json.loads(json.dumps(part, sort_keys=True, default=str))
 
 
+def _selection_part(cfg: Config) -> Optional[object]:
+    """The test-time options a run's kept checkpoint was chosen under: the
+    model's ``tracker`` when the config keeps its best checkpoint on
+    validation (``CheckpointHook(save_best=...)``), else None."""
+    data = cfg.to_dict()
+    hook = (data.get('default_hooks') or {}).get('checkpoint') or {}
+    if not hook.get('save_best') or not data.get('val_dataloader'):
+        return None
+    tracker = (data.get('model') or {}).get('tracker')
+    return json.loads(json.dumps(tracker, sort_keys=True, default=str))
+
+
 def check_trained_under(cfg: Config, run_opts: Dict[str, object],
                         work_dir: str) -> None:
     """Refuse a run folder whose training (finished or killed) was made
     under another training config than ``cfg`` with ``run_opts`` (the
-    config the runner dumped there): reusing or resuming it would mix two
-    schedules under one name. A folder without a dumped config has
-    nothing to compare.
+    config the runner dumped there), or validated under other tracker
+    options when its kept checkpoint is chosen on validation: reusing or
+    resuming it would mix two schedules, or two checkpoint choices, under
+    one name. A folder without a dumped config has nothing to compare.
 
     Raises:
         SystemExit: naming the folder, its dumped config and the keys that
@@ -287,9 +302,15 @@ def check_trained_under(cfg: Config, run_opts: Dict[str, object],
     dumped = dumps[0]
     wanted = cfg.copy()
     wanted.merge_from_dict(run_opts)
-    have = _training_part(Config.fromfile(dumped))
+    have_cfg = Config.fromfile(dumped)
+    have = _training_part(have_cfg)
     want = _training_part(wanted)
     differ = sorted(k for k in want if have.get(k) != want[k])
+    # the kept checkpoint was chosen by validating under the test-time
+    # options: under others the choice (and so the test) could differ
+    if _selection_part(have_cfg) != _selection_part(wanted):
+        differ.append('model.tracker (the options its checkpoint was '
+                      'chosen under on validation)')
     if differ:
         raise SystemExit(
             f'error: {work_dir} was trained under another config ({dumped} '

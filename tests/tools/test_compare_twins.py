@@ -87,15 +87,24 @@ def test_compare_twins_trains_tests_and_reuses(toy_options, tmp_path):
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 1
-    # other test-time settings: tested again, not trained again
-    compare(tmp_path, toy_options, 'model.tracker.obj_score_thr=0.4')
+    # other test data (the same videos, named otherwise): tested again,
+    # not trained again
+    compare(tmp_path, toy_options,
+            'test_dataloader.dataset.video_name_contains=SDP')
     for train_log, test_log in logs.values():
         assert count(train_log, 'Saving checkpoint') == 1
         assert count(test_log, 'metrics written to') == 2
     # --verbose streams the tools' output
     verbose = compare(tmp_path, toy_options,
-                      'model.tracker.obj_score_thr=0.3', '--verbose')
+                      'test_dataloader.dataset.video_name_contains=TOY',
+                      '--verbose')
     assert verbose.count('metrics written to') == 2
+    # other tracker options: the kept checkpoints were chosen on
+    # validation under the old ones, so the folders are refused
+    proc = compare(tmp_path, toy_options, 'model.tracker.obj_score_thr=0.4',
+                   ok=False)
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert 'the options its checkpoint was chosen under' in proc.stderr
     # another training setting in the same folders: refused, not mixed
     proc = compare(tmp_path, toy_options, 'optim_wrapper.optimizer.lr=0.5',
                    ok=False)
