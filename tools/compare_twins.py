@@ -27,8 +27,8 @@ the command again after a stop picks up where it was. A run is tested again
 when its metrics are older than its checkpoint or were computed under other
 test settings (test data or metric changed); a run folder trained under
 another training config, or whose checkpoint was chosen on validation under
-other tracker options (the choice depends on them), is refused. The table (mean over
-seeds, and DeepMOT minus vanilla per seed) is printed and written to
+other tracker options (the choice depends on them), is refused. The table
+(mean over seeds, and DeepMOT minus vanilla per seed) is printed and written to
 WORK_DIR/<tracker>_twins.md and .json, or <deepmot config>_twins.* with
 --deepmot-config (an ablation) (run name -> seed -> metrics, and the
 command and commit under "provenance"). --finished-only trains and tests
