@@ -263,8 +263,13 @@ def _training_part(cfg: Config) -> Dict[str, object]:
             return [strip(v) for v in node]
         return node
     data = cfg.to_dict()
-    part = strip({k: data.get(k) for k in TRAINING_KEYS})
-    return json.loads(json.dumps(part, sort_keys=True, default=str))
+    return _plain(strip({k: data.get(k) for k in TRAINING_KEYS}))
+
+
+def _plain(node: object) -> object:
+    """``node`` as JSON reads it back (tuples as lists, other objects as
+    text), so that a config read from a dump compares equal."""
+    return json.loads(json.dumps(node, sort_keys=True, default=str))
 
 
 def _selection_part(cfg: Config) -> Optional[object]:
@@ -275,8 +280,7 @@ def _selection_part(cfg: Config) -> Optional[object]:
     hook = (data.get('default_hooks') or {}).get('checkpoint') or {}
     if not hook.get('save_best') or not data.get('val_dataloader'):
         return None
-    tracker = (data.get('model') or {}).get('tracker')
-    return json.loads(json.dumps(tracker, sort_keys=True, default=str))
+    return _plain((data.get('model') or {}).get('tracker'))
 
 
 def check_trained_under(cfg: Config, run_opts: Dict[str, object],
