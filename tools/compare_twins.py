@@ -454,6 +454,29 @@ def _std(values: List[float]) -> float:
     return (sum((v - mean)**2 for v in values) / (len(values) - 1))**0.5
 
 
+def _cell(k: str, value: float, signed: bool = False) -> str:
+    text = trackeval_mot.markdown_cell(k, value)
+    return '+' + text if signed and not text.startswith('-') else text
+
+
+def cells(row: Dict[str, float], signed: bool = False) -> str:
+    """The ``SUMMARY`` cells of one row of metrics (``signed``: a leading
+    + on differences)."""
+    return ' | '.join(_cell(k, row[k], signed) for k in SUMMARY)
+
+
+def spread(rows: List[Dict[str, float]], signed: bool = False) -> str:
+    """The ``SUMMARY`` cells of several rows: mean ± sample std (the mean
+    alone for one row)."""
+    out = []
+    for k in SUMMARY:
+        values = [r[k] for r in rows]
+        mean = _cell(k, sum(values) / len(values), signed)
+        std = trackeval_mot.markdown_cell(k, _std(values))
+        out.append(mean if len(values) < 2 else f'{mean} ± {std}')
+    return ' | '.join(out)
+
+
 def table(runs: Dict[str, Dict[int, Dict[str, float]]],
           seeds: List[int]) -> str:
     """Markdown: one row per run, mean ± std per config, then the paired
@@ -462,23 +485,6 @@ def table(runs: Dict[str, Dict[int, Dict[str, float]]],
     header = ['| run | seed | ' + ' | '.join(SUMMARY) + ' |',
               '|---|---|' + '---|' * len(SUMMARY)]
     lines = list(header)
-
-    def cell(k, value, signed):
-        text = trackeval_mot.markdown_cell(k, value)
-        return '+' + text if signed and not text.startswith('-') else text
-
-    def cells(row, signed=False):
-        return ' | '.join(cell(k, row[k], signed) for k in SUMMARY)
-
-    def spread(rows, signed=False):
-        out = []
-        for k in SUMMARY:
-            values = [r[k] for r in rows]
-            mean = cell(k, sum(values) / len(values), signed)
-            std = trackeval_mot.markdown_cell(k, _std(values))
-            out.append(mean if len(values) < 2 else f'{mean} ± {std}')
-        return ' | '.join(out)
-
     for name, run in runs.items():
         if STAGE0 in run:
             lines.append(f'| {name} | - | {cells(run[STAGE0])} |')
