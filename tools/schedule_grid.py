@@ -4,12 +4,18 @@ validation metric their training logged, never the test data.
 
     .venv/bin/python tools/schedule_grid.py siamrpn-mot17drawn \\
         --grid optim_wrapper.optimizer.lr=3e-5,1e-4,3e-4 \\
+        [--grid KEY=V1,V2,V3 ...] \\
         [--seed 0] [--work-dir work_dirs/schedule] [--threads 1] \\
         [--cfg-options key=value ...]
 
 Pairs as in tools/compare_twins.py. Each setting is one config value (a
 ``--cfg-options`` key); both twins get it, so they still share everything
-but the loss. Each run lives in WORK_DIR/<twin config>_<value>_seed<S> and
+but the loss. Several ``--grid`` keys (as many values each) are zipped,
+the i-th setting giving every key its i-th value: a length is
+``--grid train_cfg.max_iters=600,1200 --grid
+param_scheduler.0.end=600,1200``, so that the learning-rate schedule
+stretches with it. Each run lives in WORK_DIR/<twin config>_<value>_seed<S>
+(the values joined by ``_``) and
 validates as its config says (``train_cfg.val_interval``); a finished run
 is reused and a killed one resumes. The setting kept is the one with the
 highest mean, over the two twins, of their best validation value (the
@@ -45,6 +51,27 @@ def parse_setting(text: str) -> Tuple[str, List[str]]:
         raise argparse.ArgumentTypeError(
             f'--grid expects KEY=V1,V2,..., got {text!r}')
     return key, items
+
+
+def zipped(grids: List[Tuple[str, List[str]]],
+           parser: argparse.ArgumentParser
+           ) -> Tuple[str, Dict[str, Dict[str, object]]]:
+    """The settings of one or more ``--grid`` options, zipped: the table's
+    key (the keys joined by ``+``) and setting name (the values joined by
+    ``_``) -> ``--cfg-options`` of that setting."""
+    counts = {len(values) for _, values in grids}
+    if len(counts) > 1:
+        parser.error('every --grid needs as many values, got ' + ', '.join(
+            f'{len(values)} for {key}' for key, values in grids))
+    settings = {}
+    for values in zip(*(values for _, values in grids)):
+        # parsed as --cfg-options parses it (3e-4 a float)
+        settings['_'.join(values)] = {
+            key: DictAction._parse_iterable(value)
+            for (key, _), value in zip(grids, values)}
+    if len(settings) < counts.pop():
+        parser.error('--grid repeats a setting')
+    return '+'.join(key for key, _ in grids), settings
 
 
 def validated_run(config: str, seed: int, work_dir: str,
@@ -94,7 +121,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('tracker', choices=sorted(compare_twins.PAIRS))
     parser.add_argument('--grid', required=True, type=parse_setting,
-                        help='KEY=V1,V2,... (a --cfg-options key)')
+                        action='append',
+                        help='KEY=V1,V2,... (a --cfg-options key); several '
+                        'are zipped')
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--work-dir', default='work_dirs/schedule')
     parser.add_argument('--threads', type=int, default=1,
@@ -108,18 +137,16 @@ def main() -> None:
                              MKL_NUM_THREADS=str(args.threads))
     started = provenance()
     start = time.time()
-    key, values = args.grid
+    key, settings = zipped(args.grid, parser)
     work_root = osp.abspath(args.work_dir)
     results: Dict[str, Dict[str, dict]] = {}
-    for value in values:
+    for value, setting in settings.items():
         results[value] = {}
         for config in compare_twins.PAIRS[args.tracker]:
             name = osp.splitext(osp.basename(config))[0]
             work_dir = osp.join(work_root,
                                 f'{name}_{value}_seed{args.seed}')
             print(f'== {name}, {key}={value} -> {work_dir}', flush=True)
-            # parsed as --cfg-options parses it (3e-4 a float)
-            setting = {key: DictAction._parse_iterable(value)}
             curve = validated_run(config, args.seed, work_dir,
                                   dict(args.cfg_options, **setting))
             best_iter, best = max(curve, key=lambda c: (c[1], -c[0]))
@@ -138,7 +165,7 @@ def main() -> None:
         f.write(text + '\n')
     with open(base + '.json', 'w') as f:
         json.dump(dict(key=key, metric=KEY, seed=args.seed, kept=kept,
-                       runs=results,
+                       settings=settings, runs=results,
                        provenance=dict(started, threads=args.threads)),
                   f, indent=2)
     print(f'written {base}.md and .json; {time.time() - start:.0f} s')

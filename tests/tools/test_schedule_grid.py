@@ -69,3 +69,34 @@ def test_a_malformed_grid_is_named(tmp_path, bad):
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
     assert f'--grid expects KEY=V1,V2,..., got {bad!r}' in proc.stderr
+
+
+def test_several_grid_keys_are_zipped(tmp_path):
+    sys.path.insert(0, osp.join(ROOT, 'tools'))
+    try:
+        import schedule_grid
+    finally:
+        sys.path.pop(0)
+    parser = schedule_grid.argparse.ArgumentParser()
+    key, settings = schedule_grid.zipped(
+        [('train_cfg.max_iters', ['600', '1200']),
+         ('param_scheduler.0.end', ['600', '1200'])], parser)
+    assert key == 'train_cfg.max_iters+param_scheduler.0.end'
+    assert settings == {
+        '600_600': {'train_cfg.max_iters': 600, 'param_scheduler.0.end': 600},
+        '1200_1200': {'train_cfg.max_iters': 1200,
+                      'param_scheduler.0.end': 1200}}
+    # one key as before: the setting is named by its value
+    assert schedule_grid.zipped([('lr', ['3e-4'])], parser) == (
+        'lr', {'3e-4': {'lr': 3e-4}})
+
+
+def test_zipped_grids_need_as_many_values(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, osp.join(ROOT, 'tools', 'schedule_grid.py'),
+         'tracktor', '--work-dir', str(tmp_path), '--grid', 'a=1,2',
+         '--grid', 'b=1'], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert 'every --grid needs as many values, got 2 for a, 1 for b' in \
+        proc.stderr
+    assert not list(tmp_path.iterdir())
