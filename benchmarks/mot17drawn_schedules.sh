@@ -26,7 +26,9 @@ grid() {  # tracker, what, schedule_grid options
         "$RESULTS/${tracker}_mot17drawn_schedule_${what}_seed0.json"
 }
 grid siamrpn lr --grid optim_wrapper.optimizer.lr=1e-4,3e-4
-grid tracktor lr --grid optim_wrapper.optimizer.lr=5e-4,2e-3,8e-3
+# the rates at the length set before (600), the length at the kept rate
+grid tracktor lr --grid optim_wrapper.optimizer.lr=5e-4,2e-3,8e-3 \
+    --cfg-options train_cfg.max_iters=600 param_scheduler.0.end=600
 # a length moves the cosine schedule's end with it
 grid tracktor length --grid train_cfg.max_iters=300,600,1200 \
     --grid param_scheduler.0.end=300,600,1200
