@@ -7,7 +7,8 @@
 # thread; two lanes run side by side (2 cores), on different seeds. Each
 # lane's console is in WORK/lane{1,2}.log, each run's logs in its folder.
 #
-# It takes longer than a session (about 10 hours of lane time), so every
+# It takes longer than a session (about 15 hours of lane time with
+# Tracktor at 1200 iterations, 45 minutes a run), so every
 # finished run goes into a ledger, benchmarks/results/<tracker>_mot17drawn_
 # halfval_runs.json (tools/twins_ledger.py; commit it): a run the ledger
 # holds under the same config, seed and thread count is not made again, in
