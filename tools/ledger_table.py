@@ -14,9 +14,18 @@ then each paired run minus a base run, seed by seed.
 The ledger is tools/twins_ledger.py's file (run name -> seed -> metrics);
 nothing is trained or tested. Every run must hold every seed asked for:
 a missing one is an error naming the ledger, the run and the seeds, not a
-row averaged over fewer seeds. ``--paired`` defaults to every run but the
-base and the first (the vanilla twin, the reference of another table).
+row averaged over fewer seeds. Every entry must have been made under the
+run's config as it is now (``configs/**/<run>.py``, or ``--config
+RUN=PATH``) at ``--threads`` (default 1): the signature
+tools/compare_twins.py keys it by is computed again and an entry made
+under another one (an earlier schedule) is an error naming it, not a row
+silently mixing two schedules. ``--any-config`` reads a frozen ledger
+whose configs have changed since (it says so on stderr). ``--paired``
+defaults to every run but the base and the first (the vanilla twin, the
+reference of another table).
 """
+import glob
+import os.path as osp
 import argparse
 import sys
 from typing import Dict, List, Optional
@@ -31,12 +40,60 @@ import twins_ledger  # noqa: E402
 Metrics = Dict[str, float]
 
 
-def load_runs(path: str, names: List[str],
-              seeds: List[int]) -> Dict[str, Dict[int, Metrics]]:
-    """``names``' metrics at ``seeds`` from the ledger at ``path``.
+def find_config(name: str) -> str:
+    """The config of run ``name``: the one ``configs/**/<name>.py``.
 
     Raises:
-        SystemExit: naming the ledger, the run and what it lacks.
+        SystemExit: when there is none or more than one.
+    """
+    found = sorted(glob.glob(osp.join(compare_twins.ROOT, 'configs', '**',
+                                      f'{name}.py'), recursive=True))
+    if len(found) != 1:
+        have = ', '.join(osp.relpath(f, compare_twins.ROOT) for f in found)
+        raise SystemExit(f'error: run {name!r} has {len(found)} configs '
+                         f'named {name}.py under configs/ ({have or "none"}); '
+                         f'name it with --config {name}=PATH')
+    return found[0]
+
+
+def check_signatures(path: str, record: Dict[str, object], name: str,
+                     seeds: List[int], config: str) -> None:
+    """Refuse the entries of run ``name`` at ``seeds`` that the ledger at
+    ``path`` holds under another signature than ``config``'s now.
+
+    Raises:
+        SystemExit: naming the ledger, the run, the seeds and the config.
+    """
+    have = record['provenance']['signatures']
+    stale = [s for s in seeds
+             if have.get(f'{name}_seed{s}') !=
+             compare_twins.run_signature(config, {}, s)]
+    if stale:
+        raise SystemExit(
+            f'error: {path}: run {name!r} seed(s) '
+            f'{", ".join(map(str, stale))} were made under another config '
+            f'or thread count than {osp.relpath(config, compare_twins.ROOT)} '
+            f'at OMP_NUM_THREADS={compare_twins.ENV["OMP_NUM_THREADS"]} '
+            '(an earlier schedule?); run them again, or --any-config for a '
+            'frozen ledger')
+
+
+def load_runs(path: str, names: List[str], seeds: List[int],
+              configs: Optional[Dict[str, str]] = None
+              ) -> Dict[str, Dict[int, Metrics]]:
+    """``names``' metrics at ``seeds`` from the ledger at ``path``.
+
+    Args:
+        path (str): the ledger.
+        names (list[str]): the runs.
+        seeds (list[int]): the seeds each run must hold.
+        configs (dict, optional): run name -> its config, against which
+            each entry's signature is checked. Defaults to None (not
+            checked).
+
+    Raises:
+        SystemExit: naming the ledger, the run and what it lacks, or the
+            entries made under another config.
     """
     record = twins_ledger.read(path)
     runs = {}
@@ -52,6 +109,8 @@ def load_runs(path: str, names: List[str],
                 f'error: {path}: run {name!r} lacks seed(s) '
                 f'{", ".join(map(str, missing))} (it has '
                 f'{", ".join(sorted(have))}); ask for the seeds it has')
+        if configs is not None:
+            check_signatures(path, record, name, seeds, configs[name])
         runs[name] = {s: have[str(s)] for s in seeds}
     return runs
 
@@ -86,12 +145,14 @@ def table(runs: Dict[str, Dict[int, Metrics]], seeds: List[int], base: str,
     return '\n'.join(lines)
 
 
-def _label(text: str) -> tuple:
-    name, sep, label = text.partition('=')
-    if not sep or not name or not label:
-        raise argparse.ArgumentTypeError(
-            f'--label expects RUN=TEXT, got {text!r}')
-    return name, label
+def _pair(option: str, value: str):
+    def parse(text: str) -> tuple:
+        name, sep, rest = text.partition('=')
+        if not sep or not name or not rest:
+            raise argparse.ArgumentTypeError(
+                f'{option} expects RUN={value}, got {text!r}')
+        return name, rest
+    return parse
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -105,18 +166,39 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser.add_argument('--paired', nargs='+',
                         help='runs shown minus the base (default: all but '
                         'the base and the first)')
-    parser.add_argument('--label', type=_label, nargs='+', default=[],
-                        help='RUN=TEXT: the text of a run\'s rows')
+    parser.add_argument('--label', type=_pair('--label', 'TEXT'), nargs='+',
+                        default=[], help='RUN=TEXT: the text of a run\'s rows')
+    parser.add_argument('--config', type=_pair('--config', 'PATH'),
+                        nargs='+', default=[],
+                        help='RUN=PATH: the config a run\'s entries must '
+                        'have been made under (default: configs/**/RUN.py)')
+    parser.add_argument('--threads', type=int, default=1,
+                        help='the thread count the entries were made at '
+                        '(default 1, as benchmarks/mot17drawn_twins.sh)')
+    parser.add_argument('--any-config', action='store_true',
+                        help='do not check the entries\' signatures (a '
+                        'frozen ledger of an earlier schedule)')
     args = parser.parse_args(argv)
     paired = args.paired
     if paired is None:
         paired = [r for r in args.runs[1:] if r != args.base]
     for option, names in (('--base', [args.base]), ('--paired', paired),
-                          ('--label', [n for n, _ in args.label])):
+                          ('--label', [n for n, _ in args.label]),
+                          ('--config', [n for n, _ in args.config])):
         stray = [n for n in names if n not in args.runs]
         if stray:
             parser.error(f'{option} names {", ".join(stray)}, not in --runs')
-    runs = load_runs(args.ledger, args.runs, args.seeds)
+    configs = None
+    if args.any_config:
+        print(f'warning: {args.ledger}: signatures not checked; the table '
+              'may hold runs of configs other than the ones in configs/',
+              file=sys.stderr)
+    else:
+        compare_twins.ENV['OMP_NUM_THREADS'] = str(args.threads)
+        given = dict(args.config)
+        configs = {n: osp.join(compare_twins.ROOT, given[n]) if n in given
+                   else find_config(n) for n in args.runs}
+    runs = load_runs(args.ledger, args.runs, args.seeds, configs)
     print(table(runs, args.seeds, args.base, paired, dict(args.label)))
 
 

@@ -36,7 +36,8 @@ def ledger(tmp_path):
 
 def test_means_and_paired_differences(ledger, capsys):
     ledger_table.main([ledger, '--runs', 'v', 'd', 's', '--seeds', '0', '1',
-                       '--base', 'd', '--label', 'd=DHN twin'])
+                       '--base', 'd', '--label', 'd=DHN twin',
+                       '--any-config'])
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == '| run | seeds | ' + ' | '.join(KEYS) + ' |'
     # means over seeds 0 and 1 only (d's seed 2 is not asked for)
@@ -53,10 +54,10 @@ def test_a_missing_seed_or_run_is_an_error_naming_it(ledger):
     with pytest.raises(SystemExit, match=r"runs\.json: run 's' lacks "
                        r'seed\(s\) 2 \(it has 0, 1\)'):
         ledger_table.main([ledger, '--runs', 'd', 's', '--seeds', '0', '2',
-                           '--base', 'd'])
+                           '--base', 'd', '--any-config'])
     with pytest.raises(SystemExit, match=r"has no run 'x' \(it has d, s, v\)"):
         ledger_table.main([ledger, '--runs', 'd', 'x', '--seeds', '0',
-                           '--base', 'd'])
+                           '--base', 'd', '--any-config'])
 
 
 def test_options_must_name_listed_runs(ledger, capsys):
@@ -64,3 +65,53 @@ def test_options_must_name_listed_runs(ledger, capsys):
         ledger_table.main([ledger, '--runs', 'v', 'd', '--seeds', '0',
                            '--base', 's'])
     assert '--base names s, not in --runs' in capsys.readouterr().err
+
+
+def test_an_entry_of_another_config_is_refused(tmp_path, capsys):
+    """A ledger entry is read only under the signature its run's config
+    gives now: one made under another schedule or thread count is an
+    error naming it, never a row mixing two schedules."""
+    import compare_twins
+    path = str(tmp_path / 'runs.json')
+    vanilla, deepmot = 'vanilla_tracktor_toy', 'deepmot_tracktor_toy'
+    compare_twins.ENV['OMP_NUM_THREADS'] = '1'
+    for seed in (0, 1):
+        for name in (vanilla, deepmot):
+            signature = compare_twins.run_signature(
+                f'configs/toy/{name}.py', {}, seed)
+            # deepmot's seed 1 was made under another schedule
+            if name == deepmot and seed == 1:
+                signature = compare_twins.run_signature(
+                    f'configs/toy/{name}.py',
+                    {'train_cfg.max_iters': 7}, seed)
+            twins_ledger.add(path, name, seed, f'{name}_seed{seed}',
+                             _metrics(0.4 + 0.1 * seed, 10), signature,
+                             None, None)
+    runs = ['--runs', vanilla, deepmot, '--base', vanilla]
+    ledger_table.main([path, '--seeds', '0', *runs])
+    assert f'| {deepmot} | 0 | 40.0 | ' in capsys.readouterr().out
+    with pytest.raises(SystemExit, match=rf"run '{deepmot}' seed\(s\) 1 "
+                       r'were made under another config or thread count '
+                       rf'than configs/toy/{deepmot}\.py at '
+                       r'OMP_NUM_THREADS=1'):
+        ledger_table.main([path, '--seeds', '0', '1', *runs])
+    # the thread count is part of the signature
+    with pytest.raises(SystemExit, match=r"seed\(s\) 0 were made under "
+                       r'another config or thread count .*THREADS=2'):
+        ledger_table.main([path, '--seeds', '0', '--threads', '2', *runs])
+    # a config named by hand is the one checked against
+    with pytest.raises(SystemExit, match=rf"run '{vanilla}' seed\(s\) 0 "):
+        ledger_table.main([path, '--seeds', '0', *runs, '--config',
+                           f'{vanilla}=configs/toy/{deepmot}.py'])
+    ledger_table.main([path, '--seeds', '0', '1', *runs, '--any-config'])
+    out = capsys.readouterr()
+    assert f'| {deepmot} | 0,1 | 45.0 ± 7.1 |' in out.out
+    assert 'signatures not checked' in out.err
+
+
+def test_a_run_without_one_config_must_be_named(ledger):
+    with pytest.raises(SystemExit, match=r"run 'v' has 0 configs named "
+                       r'v\.py under configs/ \(none\); name it with '
+                       r'--config v=PATH'):
+        ledger_table.main([ledger, '--runs', 'v', 'd', '--seeds', '0',
+                           '--base', 'd'])
