@@ -24,9 +24,9 @@ whose configs have changed since (it says so on stderr). ``--paired``
 defaults to every run but the base and the first (the vanilla twin, the
 reference of another table).
 """
+import argparse
 import glob
 import os.path as osp
-import argparse
 import sys
 from typing import Dict, List, Optional
 
@@ -196,6 +196,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     else:
         compare_twins.ENV['OMP_NUM_THREADS'] = str(args.threads)
         given = dict(args.config)
+        if args.threads < 1:
+            parser.error(f'--threads must be >= 1, got {args.threads}')
+        for name, path in given.items():
+            if not osp.isfile(osp.join(compare_twins.ROOT, path)):
+                parser.error(f'--config {name}={path}: no such file')
         configs = {n: osp.join(compare_twins.ROOT, given[n]) if n in given
                    else find_config(n) for n in args.runs}
     runs = load_runs(args.ledger, args.runs, args.seeds, configs)

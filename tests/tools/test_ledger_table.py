@@ -115,3 +115,11 @@ def test_a_run_without_one_config_must_be_named(ledger):
                        r'--config v=PATH'):
         ledger_table.main([ledger, '--runs', 'v', 'd', '--seeds', '0',
                            '--base', 'd'])
+
+
+def test_a_config_named_by_hand_must_exist(ledger, capsys):
+    with pytest.raises(SystemExit):
+        ledger_table.main([ledger, '--runs', 'v', 'd', '--seeds', '0',
+                           '--base', 'd', '--config', 'v=configs/none.py'])
+    assert '--config v=configs/none.py: no such file' in \
+        capsys.readouterr().err
