@@ -64,10 +64,9 @@ def check_signatures(path: str, record: Dict[str, object], name: str,
     Raises:
         SystemExit: naming the ledger, the run, the seeds and the config.
     """
-    have = record['provenance']['signatures']
-    stale = [s for s in seeds
-             if have.get(f'{name}_seed{s}') !=
-             compare_twins.run_signature(config, {}, s)]
+    stale = [s for s in seeds if twins_ledger.lookup(
+        record, name, s, f'{name}_seed{s}',
+        compare_twins.run_signature(config, {}, s)) is None]
     if stale:
         raise SystemExit(
             f'error: {path}: run {name!r} seed(s) '
