@@ -37,6 +37,8 @@ require_mmdeepmot()
 import compare_twins  # noqa: E402
 import twins_ledger  # noqa: E402
 
+from mmdeepmot.utils import split_assignment  # noqa: E402
+
 Metrics = Dict[str, float]
 
 
@@ -146,11 +148,10 @@ def table(runs: Dict[str, Dict[int, Metrics]], seeds: List[int], base: str,
 
 def _pair(option: str, value: str):
     def parse(text: str) -> tuple:
-        name, sep, rest = text.partition('=')
-        if not sep or not name or not rest:
-            raise argparse.ArgumentTypeError(
-                f'{option} expects RUN={value}, got {text!r}')
-        return name, rest
+        try:
+            return split_assignment(text, f'RUN={value}', option)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error))
     return parse
 
 

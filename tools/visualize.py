@@ -22,6 +22,7 @@ require_mmdeepmot()
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from mmdeepmot.utils import split_assignment  # noqa: E402
 from mmdeepmot.visualization import (  # noqa: E402
     draw_labelled_frame, draw_tracks, plot_assignment, plot_training,
     scalar_files)
@@ -58,10 +59,11 @@ def read_references(items: List[str]) -> Dict[str, float]:
     """NAME=METRICS_JSON -> {NAME: overall MOTA of that file}."""
     out = {}
     for item in items:
-        name, sep, path = item.partition('=')
-        if not sep or not name:
-            raise SystemExit(f'error: --reference {item!r}: expected '
-                             'NAME=METRICS_JSON')
+        try:
+            name, path = split_assignment(item, 'NAME=METRICS_JSON',
+                                          '--reference')
+        except ValueError as error:
+            raise SystemExit(f'error: {error}')
         with open(path) as f:
             out[name] = float(json.load(f)['overall']['MOTA'])
     return out

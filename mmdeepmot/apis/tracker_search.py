@@ -11,15 +11,14 @@ from mmengine.logging import print_log
 from mmengine.runner import Runner
 
 from ..evaluation.trackeval_mot import markdown_cell
+from ..utils.cli_args import split_assignment
 
 
 def parse_grid(items: Sequence[str]) -> Dict[str, list]:
     """``['a.b=0.3,0.5', 'c=None,2']`` -> ``{'a.b': [0.3, 0.5], ...}``."""
     grid = {}
     for item in items:
-        key, sep, values = item.partition('=')
-        if not sep or not key or not values:
-            raise ValueError(f'grid item {item!r} is not KEY=V1,V2,...')
+        key, values = split_assignment(item, 'KEY=V1,V2,...', 'a grid item')
         grid[key] = [_literal(v) for v in values.split(',')]
     return grid
 

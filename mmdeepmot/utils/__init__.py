@@ -1,9 +1,11 @@
 from .checkpoint_io import read_checkpoint
+from .cli_args import split_assignment
 from .compat import apply_compat
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
 from .provenance import provenance, write_result_json
 
 __all__ = [
     'apply_compat', 'check_stack', 'stack_problems', 'StackError',
-    'SETUP_HINT', 'provenance', 'read_checkpoint', 'write_result_json'
+    'SETUP_HINT', 'provenance', 'read_checkpoint', 'split_assignment',
+    'write_result_json'
 ]
