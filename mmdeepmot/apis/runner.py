@@ -9,7 +9,7 @@ from mmengine.logging import print_log
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner, find_latest_checkpoint
 
-from ..engine.hooks import RandomStateHook
+from ..engine.hooks import RandomStateHook, ResumeValidationHook
 from ..utils.checkpoint_io import read_checkpoint as _read
 
 
@@ -158,8 +158,10 @@ def build_runner(config: Union[str, Config],
         _cpu_backend(cfg)
     runner = RUNNERS.build(cfg) if 'runner_type' in cfg else \
         Runner.from_cfg(cfg)
-    if not any(isinstance(h, RandomStateHook) for h in runner.hooks):
-        runner.register_hook(RandomStateHook())
+    # exact resume: the random states, and the validation a kill cut
+    for hook in (RandomStateHook, ResumeValidationHook):
+        if not any(isinstance(h, hook) for h in runner.hooks):
+            runner.register_hook(hook())
     if launcher != 'none':
         _log_every_rank(runner)
     return runner

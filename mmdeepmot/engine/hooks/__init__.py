@@ -1,8 +1,9 @@
 from .deepmot_hook import DeepMOTHook, deepmot_losses
 from .random_state_hook import (RandomStateHook, get_random_state,
                                 set_random_state)
+from .resume_validation_hook import ResumeValidationHook
 
 __all__ = [
-    'DeepMOTHook', 'deepmot_losses', 'RandomStateHook', 'get_random_state',
-    'set_random_state'
+    'DeepMOTHook', 'deepmot_losses', 'RandomStateHook', 'ResumeValidationHook',
+    'get_random_state', 'set_random_state'
 ]

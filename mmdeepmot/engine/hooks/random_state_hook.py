@@ -1,6 +1,6 @@
 """Exact resume: the random states travel with the checkpoint."""
 import random
-from typing import Optional
+from typing import Callable, List, Optional
 
 import numpy as np
 import torch
@@ -34,10 +34,12 @@ class _RestoreAfterSkip:
     that resuming advances past, the random states are set back to those
     the checkpoint saved, so that the next batch (drawn in the main process
     when ``num_workers=0``) and the iteration after it see what the
-    uninterrupted run saw."""
+    uninterrupted run saw. What was deferred to the restore
+    (:func:`defer_until_restored`) runs right after it."""
 
     def __init__(self, iterator, skip: int, state: dict) -> None:
         self.iterator, self.skip, self.state = iterator, skip, state
+        self.deferred: List[Callable[[], None]] = []
 
     def __iter__(self):
         return self
@@ -46,11 +48,35 @@ class _RestoreAfterSkip:
         if self.skip == 0 and self.state is not None:
             set_random_state(self.state)
             self.state = None
+            for step in self.deferred:
+                step()
+            self.deferred = []
         self.skip -= 1
         return next(self.iterator)
 
     def __getattr__(self, name):
         return getattr(self.iterator, name)
+
+
+def defer_until_restored(loop, step: Callable[[], None]) -> bool:
+    """Have ``step`` run right after :class:`RandomStateHook` restores a
+    resumed loop's random states, before the loop's next batch: where the
+    uninterrupted run did it (a validation consumes random numbers, e.g.
+    the seed of its data loader).
+
+    Args:
+        loop: the train loop, after ``before_train``.
+        step (callable): what to run, without arguments.
+
+    Returns:
+        bool: False when no restore is ahead (nothing was saved, or it has
+        happened); the caller then runs ``step`` itself.
+    """
+    iterator = getattr(loop, 'dataloader_iterator', None)
+    if isinstance(iterator, _RestoreAfterSkip) and iterator.state is not None:
+        iterator.deferred.append(step)
+        return True
+    return False
 
 
 @HOOKS.register_module()

@@ -1,5 +1,8 @@
 """Exact resume: N iterations straight against N/2, SIGKILL, the work dir
-moved, --resume to N; the final weights are identical."""
+moved, --resume to N; the final weights, the validation figures and the
+best checkpoint are identical."""
+import glob
+import json
 import os
 import os.path as osp
 import shutil
@@ -24,7 +27,8 @@ from mmtrack.registry import HOOKS
 
 @HOOKS.register_module()
 class KillAfterIter(Hook):
-    priority = 'LOWEST'  # after CheckpointHook has saved
+    # after CheckpointHook has saved, before the validation due there
+    priority = 'LOWEST'
 
     def __init__(self, at):
         self.at = at
@@ -64,7 +68,8 @@ def _train(config, work_dir, options, *extra, expect_kill=False):
         [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
          '--work-dir', str(work_dir), *extra, '--cfg-options', *options,
          'load_from=None',
-         'train_cfg.max_iters=6', 'default_hooks.checkpoint.interval=3',
+         'train_cfg.max_iters=6', 'train_cfg.val_interval=3',
+         'default_hooks.checkpoint.interval=3',
          'default_hooks.checkpoint.max_keep_ckpts=3',
          'model.unroll_cfg.obj_score_thr=0.0'],
         capture_output=True, text=True, cwd=ROOT, env=env)
@@ -73,6 +78,25 @@ def _train(config, work_dir, options, *extra, expect_kill=False):
     else:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc.stdout + proc.stderr
+
+
+def _validation(work_dir):
+    """step -> validation MOTA over every scalars.json of a work dir."""
+    rows = {}
+    for path in sorted(glob.glob(osp.join(work_dir, '*', 'vis_data',
+                                          'scalars.json'))):
+        with open(path) as f:
+            for line in f:
+                row = json.loads(line)
+                if 'motchallenge-metric/MOTA' in row:
+                    rows.setdefault(row['step'], []).append(
+                        row['motchallenge-metric/MOTA'])
+    return rows
+
+
+def _best(work_dir):
+    return sorted(osp.basename(p) for p in glob.glob(
+        osp.join(work_dir, 'best_*.pth')))
 
 
 def test_killed_and_resumed_run_equals_the_straight_one(
@@ -85,12 +109,18 @@ def test_killed_and_resumed_run_equals_the_straight_one(
            expect_kill=True)
     assert (killed / 'iter_3.pth').exists()
     assert not (killed / 'iter_6.pth').exists()
+    # killed before the validation at 3, which the resumed run makes up
+    assert 3 not in _validation(killed)
     # a moved work dir resumes too (last_checkpoint holds an absolute path)
     moved = tmp_path / 'moved'
     shutil.move(str(killed), str(moved))
     log = _train(_config(tmp_path, 'plain.py'), moved, toy_options,
                  '--resume')
     assert 'resumed epoch: 0, iter: 3' in log
+    assert 'validating before training goes on' in log
+    assert set(_validation(straight)) == {3, 6}
+    assert _validation(moved) == _validation(straight)
+    assert _best(moved) == _best(straight) != []
     a = torch.load(straight / 'iter_6.pth', weights_only=False)
     b = torch.load(moved / 'iter_6.pth', weights_only=False)
     assert a['state_dict'].keys() == b['state_dict'].keys()

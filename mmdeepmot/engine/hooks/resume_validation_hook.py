@@ -1,0 +1,57 @@
+"""Exact resume: the validation a kill interrupted is not lost."""
+from mmengine.hooks import Hook
+from mmengine.logging import print_log
+from mmengine.runner import IterBasedTrainLoop
+from mmtrack.registry import HOOKS
+
+from .random_state_hook import defer_until_restored
+
+
+@HOOKS.register_module()
+class ResumeValidationHook(Hook):
+    """Runs, on resume, the validation due at the resumed iteration.
+
+    mmengine's iteration loop saves a checkpoint in ``after_train_iter``
+    and validates after it, so a run killed during (or just after) the
+    validation at iteration ``n`` resumes from ``iter_n.pth`` past that
+    validation: its score is never logged and its weights never compete
+    for the best checkpoint (``save_best``). This hook validates those
+    weights before training goes on, as the uninterrupted run did; when the
+    killed run had finished that validation, it is the same figure again
+    (validation is deterministic) and the best checkpoint ends the same.
+    With :class:`RandomStateHook` the validation runs right after the
+    random states are restored, before the next batch, as in the
+    uninterrupted run (it draws random numbers: its data loader's seed),
+    so the training that follows is unchanged too.
+
+    A run resumed at its last iteration validates again too, since the
+    kill may have cut its final validation. Only iteration-based loops
+    (:class:`IterBasedTrainLoop`); other loops are left as they are.
+    """
+
+    # after every other hook has prepared the loop
+    priority = 'LOWEST'
+
+    def before_train_epoch(self, runner) -> None:
+        loop = runner.train_loop
+        if not isinstance(loop, IterBasedTrainLoop) or loop.iter == 0 \
+                or runner.val_loop is None:
+            return
+        loop._decide_current_val_interval()
+        due = loop.iter >= loop.val_begin and (
+            loop.iter % loop.val_interval == 0
+            or loop.iter == loop.max_iters)
+        if not due:
+            return
+        print_log(f'resumed at iteration {loop.iter}, where a validation is '
+                  'due: validating before training goes on',
+                  logger='current')
+
+        def validate() -> None:
+            runner.val_loop.run()
+            # the loop had set training mode before asking for the batch
+            runner.model.train()
+
+        if loop.iter == loop.max_iters or not defer_until_restored(
+                loop, validate):
+            runner.val_loop.run()
