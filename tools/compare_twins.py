@@ -230,10 +230,18 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
             there.
         opts (dict): ``--cfg-options`` of the run.
     """
-    final = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
+    max_iters = cfg.train_cfg.max_iters
+    final = osp.join(work_dir, f'iter_{max_iters}.pth')
     run_opts = seeded(opts, seed)
     check_trained_under(cfg, run_opts, work_dir)
-    if osp.isfile(final):
+    # a run killed during its last validation has its last checkpoint but
+    # not that check: resuming it validates there (ResumeValidationHook);
+    # the check is found by iteration where validation is logged so
+    logger = (cfg.get('default_hooks') or {}).get('logger') or {}
+    validates = bool(cfg.get('val_cfg') and cfg.get('val_dataloader')) and \
+        not logger.get('log_metric_by_epoch', True)
+    if osp.isfile(final) and not (validates and max_iters not in {
+            int(i) for i, _ in validation_curve(work_dir)}):
         return final
     cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
            '--work-dir', work_dir]

@@ -7,6 +7,7 @@ import sys
 import time
 
 import pytest
+import torch
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 
@@ -235,3 +236,34 @@ def test_run_signature_follows_what_the_figures_depend_on():
     assert tool.run_signature(config, {'load_from': 'other.pth'}) != stage0
     tool.ENV['OMP_NUM_THREADS'] = '2'
     assert tool.run_signature(config, {}, 0) != base
+
+
+def test_a_run_killed_in_its_last_validation_is_resumed(
+        toy_options, tmp_path):
+    compare(tmp_path, toy_options)
+    run = tmp_path / 'vanilla_tracktor_toy_seed0'
+    best = run / 'best_motchallenge-metric_MOTA_iter_1.pth'
+    assert best.exists()
+    # iter_1.pth was written again after the validation that made the best
+    # checkpoint, and says so: nothing to make up
+    last = run / 'iter_1.pth'
+    ckpt = torch.load(last, weights_only=False)
+    assert ckpt['meta']['validated_iter'] == 1
+    # the state a kill during the final validation leaves: the checkpoint
+    # as written before it, no validation row, no best checkpoint
+    ckpt['meta']['validated_iter'] = None
+    for key in ('best_score', 'best_ckpt'):
+        ckpt['message_hub']['runtime_info'].pop(key)
+    torch.save(ckpt, last)
+    best.unlink()
+    for scalars in run.glob('*/vis_data/scalars.json'):
+        rows = [line for line in scalars.read_text().splitlines()
+                if 'motchallenge-metric/MOTA' not in line]
+        scalars.write_text(''.join(f'{line}\n' for line in rows))
+    compare(tmp_path, toy_options)
+    log = (run / 'train.log').read_text()
+    assert log.count('validating before training goes on') == 1
+    assert best.exists()
+    # the twin that finished is left alone
+    twin = (tmp_path / 'deepmot_tracktor_toy_seed0' / 'train.log').read_text()
+    assert 'validating before' not in twin

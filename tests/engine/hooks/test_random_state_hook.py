@@ -37,6 +37,19 @@ class KillAfterIter(Hook):
                          outputs=None):
         if runner.iter + 1 == self.at:
             os.kill(os.getpid(), signal.SIGKILL)
+
+
+@HOOKS.register_module()
+class KillAfterVal(Hook):
+    # after CheckpointHook has written iter_n.pth again for a new best
+    priority = 'LOWEST'
+
+    def __init__(self, at):
+        self.at = at
+
+    def after_val_epoch(self, runner, metrics=None):
+        if runner.iter == self.at:
+            os.kill(os.getpid(), signal.SIGKILL)
 '''
 
 
@@ -47,10 +60,10 @@ def test_random_state_round_trip():
     assert torch.equal(torch.rand(3), a)
 
 
-def _config(tmp_path, name, kill_at=None):
+def _config(tmp_path, name, kill_at=None, killer='KillAfterIter'):
     base = osp.join(ROOT, 'configs', 'toy', 'deepmot_tracktor_toy.py')
     hooks = "[dict(type='DeepMOTHook')" + (
-        f", dict(type='KillAfterIter', at={kill_at})]" if kill_at else ']')
+        f", dict(type={killer!r}, at={kill_at})]" if kill_at else ']')
     path = tmp_path / name
     path.write_text(textwrap.dedent(f'''
         _base_ = [{base!r}]
@@ -99,11 +112,20 @@ def _best(work_dir):
         osp.join(work_dir, 'best_*.pth')))
 
 
+def _same_weights(a_dir, b_dir):
+    a = torch.load(a_dir / 'iter_6.pth', weights_only=False)
+    b = torch.load(b_dir / 'iter_6.pth', weights_only=False)
+    assert a['state_dict'].keys() == b['state_dict'].keys()
+    for key, value in a['state_dict'].items():
+        assert torch.equal(value, b['state_dict'][key]), key
+
+
 def test_killed_and_resumed_run_equals_the_straight_one(
         toy_options, tmp_path):
     (tmp_path / 'killer.py').write_text(KILLER)
     straight = tmp_path / 'straight'
     _train(_config(tmp_path, 'plain.py'), straight, toy_options)
+    assert set(_validation(straight)) == {3, 6}
     killed = tmp_path / 'killed'
     _train(_config(tmp_path, 'killed.py', kill_at=3), killed, toy_options,
            expect_kill=True)
@@ -118,11 +140,19 @@ def test_killed_and_resumed_run_equals_the_straight_one(
                  '--resume')
     assert 'resumed epoch: 0, iter: 3' in log
     assert 'validating before training goes on' in log
-    assert set(_validation(straight)) == {3, 6}
     assert _validation(moved) == _validation(straight)
     assert _best(moved) == _best(straight) != []
-    a = torch.load(straight / 'iter_6.pth', weights_only=False)
-    b = torch.load(moved / 'iter_6.pth', weights_only=False)
-    assert a['state_dict'].keys() == b['state_dict'].keys()
-    for key, value in a['state_dict'].items():
-        assert torch.equal(value, b['state_dict'][key]), key
+    _same_weights(straight, moved)
+    # killed after the validation at 3, whose new best had iter_3.pth
+    # written again (with the random states after it): nothing made up
+    late = tmp_path / 'late'
+    _train(_config(tmp_path, 'late.py', kill_at=3, killer='KillAfterVal'),
+           late, toy_options, expect_kill=True)
+    assert 3 in _validation(late) and not (late / 'iter_6.pth').exists()
+    log = _train(_config(tmp_path, 'plain.py'), late, toy_options,
+                 '--resume')
+    assert 'resumed epoch: 0, iter: 3' in log
+    assert 'validating before training goes on' not in log
+    assert _validation(late) == _validation(straight)
+    assert _best(late) == _best(straight)
+    _same_weights(straight, late)
