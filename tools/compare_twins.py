@@ -187,6 +187,11 @@ def test_signature(cfg: Config, split: str = 'test') -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
+def validates(cfg: Config) -> bool:
+    """Whether ``cfg`` has a validation loop and its data."""
+    return bool(cfg.get('val_cfg') and cfg.get('val_dataloader'))
+
+
 def tested_checkpoint(work_dir: str, final: str) -> str:
     """The checkpoint a finished run is tested with: the one its config's
     ``CheckpointHook(save_best=...)`` kept (chosen on the validation data,
@@ -238,9 +243,9 @@ def train_run(config: str, cfg: Config, seed: int, work_dir: str,
     # not that check: resuming it validates there (ResumeValidationHook);
     # the check is found by iteration where validation is logged so
     logger = (cfg.get('default_hooks') or {}).get('logger') or {}
-    validates = bool(cfg.get('val_cfg') and cfg.get('val_dataloader')) and \
+    by_iteration = validates(cfg) and \
         not logger.get('log_metric_by_epoch', True)
-    if osp.isfile(final) and not (validates and max_iters not in {
+    if osp.isfile(final) and not (by_iteration and max_iters not in {
             int(i) for i, _ in validation_curve(work_dir)}):
         return final
     cmd = [sys.executable, osp.join(ROOT, 'tools', 'train.py'), config,
@@ -449,7 +454,7 @@ def test_stage0(config: str, work_dir: str,
         raise ValueError(f'{config} has no load_from: no stage 0 to test')
     # as the config names it (tests run from the repository root), so the
     # recorded command does not carry this machine's paths
-    if cfg.get('val_cfg') and cfg.get('val_dataloader'):
+    if validates(cfg):
         test_once(config, cfg, cfg.load_from, work_dir, opts, split='val')
     return test_once(config, cfg, cfg.load_from, work_dir, opts)
 

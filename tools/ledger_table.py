@@ -37,7 +37,7 @@ require_mmdeepmot()
 import compare_twins  # noqa: E402
 import twins_ledger  # noqa: E402
 
-from mmdeepmot.utils import split_assignment  # noqa: E402
+from mmdeepmot.utils import assignment_type  # noqa: E402
 
 Metrics = Dict[str, float]
 
@@ -146,15 +146,6 @@ def table(runs: Dict[str, Dict[int, Metrics]], seeds: List[int], base: str,
     return '\n'.join(lines)
 
 
-def _pair(option: str, value: str):
-    def parse(text: str) -> tuple:
-        try:
-            return split_assignment(text, f'RUN={value}', option)
-        except ValueError as error:
-            raise argparse.ArgumentTypeError(str(error))
-    return parse
-
-
 def main(argv: Optional[List[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('ledger', help='a tools/twins_ledger.py file')
@@ -166,10 +157,11 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser.add_argument('--paired', nargs='+',
                         help='runs shown minus the base (default: all but '
                         'the base and the first)')
-    parser.add_argument('--label', type=_pair('--label', 'TEXT'), nargs='+',
-                        default=[], help='RUN=TEXT: the text of a run\'s rows')
-    parser.add_argument('--config', type=_pair('--config', 'PATH'),
-                        nargs='+', default=[],
+    parser.add_argument('--label', nargs='+', default=[],
+                        type=assignment_type('RUN=TEXT', '--label'),
+                        help='RUN=TEXT: the text of a run\'s rows')
+    parser.add_argument('--config', nargs='+', default=[],
+                        type=assignment_type('RUN=PATH', '--config'),
                         help='RUN=PATH: the config a run\'s entries must '
                         'have been made under (default: configs/**/RUN.py)')
     parser.add_argument('--threads', type=int, default=1,
@@ -194,10 +186,10 @@ def main(argv: Optional[List[str]] = None) -> None:
               'may hold runs of configs other than the ones in configs/',
               file=sys.stderr)
     else:
-        compare_twins.ENV['OMP_NUM_THREADS'] = str(args.threads)
-        given = dict(args.config)
         if args.threads < 1:
             parser.error(f'--threads must be >= 1, got {args.threads}')
+        compare_twins.ENV['OMP_NUM_THREADS'] = str(args.threads)
+        given = dict(args.config)
         for name, path in given.items():
             if not osp.isfile(osp.join(compare_twins.ROOT, path)):
                 parser.error(f'--config {name}={path}: no such file')

@@ -37,7 +37,7 @@ require_mmdeepmot()
 import compare_twins  # noqa: E402
 from mmengine.config import Config, DictAction  # noqa: E402
 
-from mmdeepmot.utils import provenance, split_assignment  # noqa: E402
+from mmdeepmot.utils import assignment_type, provenance  # noqa: E402
 from mmdeepmot.visualization import read_validation, scalar_files  # noqa
 
 KEY = 'motchallenge-metric/MOTA'
@@ -46,10 +46,7 @@ KEY = 'motchallenge-metric/MOTA'
 def parse_setting(text: str) -> Tuple[str, List[str]]:
     """``key=v1,v2`` -> (key, [v1, v2]), with an error naming the text."""
     form = 'KEY=V1,V2,...'
-    try:
-        key, values = split_assignment(text, form, '--grid')
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error))
+    key, values = assignment_type(form, '--grid')(text)
     items = [v for v in values.split(',') if v]
     if not items:
         raise argparse.ArgumentTypeError(

@@ -1,6 +1,7 @@
 """Command-line values of the form ``NAME=VALUE``, read the same way by
 every tool."""
-from typing import Tuple
+import argparse
+from typing import Callable, Tuple
 
 
 def split_assignment(text: str,
@@ -26,3 +27,21 @@ def split_assignment(text: str,
     if not sep or not name or not value:
         raise ValueError(f'{option} expects {form}, got {text!r}')
     return name, value
+
+
+def assignment_type(form: str,
+                    option: str) -> Callable[[str], Tuple[str, str]]:
+    """An argparse ``type=`` that reads ``NAME=VALUE`` with
+    :func:`split_assignment`, its error an ``ArgumentTypeError`` (argparse
+    then names the option and exits with status 2).
+
+    Args:
+        form (str): how the value should look (``'RUN=PATH'``).
+        option (str): the option (``'--config'``).
+    """
+    def parse(text: str) -> Tuple[str, str]:
+        try:
+            return split_assignment(text, form, option)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error))
+    return parse

@@ -74,9 +74,9 @@ class ResumeValidationHook(Hook):
 
         def validate() -> None:
             runner.val_loop.run()
-            # the loop had set training mode before asking for the batch
+            # the loop sets training mode before it asks for the batch
             runner.model.train()
 
         if loop.iter == loop.max_iters or not defer_until_restored(
                 loop, validate):
-            runner.val_loop.run()
+            validate()
