@@ -178,8 +178,13 @@ def write_mot_txt(path: str,
 
 
 def read_seqinfo(seq_dir: str) -> Dict[str, object]:
-    """``seqinfo.ini`` of a sequence folder, checked against its images."""
-    path = osp.join(seq_dir, 'seqinfo.ini')
+    """``seqinfo.ini`` of a sequence folder, its keys checked."""
+    return read_seqinfo_file(osp.join(seq_dir, 'seqinfo.ini'))
+
+
+def read_seqinfo_file(path: str) -> Dict[str, object]:
+    """A ``seqinfo.ini`` file by its path (whatever its name), its keys
+    checked; errors name the file."""
     if not osp.isfile(path):
         raise FileNotFoundError(f'missing seqinfo.ini: {path}')
     parser = configparser.ConfigParser()
