@@ -8,7 +8,9 @@ both with tools/test.py and print the comparison on the test split.
         [--cfg-options key=value ...]
 
 Pairs: tracktor and siamrpn (the generated toy set), tracktor-mot17drawn
-and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn). --stage0 also
+and siamrpn-mot17drawn (the drawn MOT17, configs/mot17_drawn),
+tracktor-pets09 and siamrpn-pets09 (real PETS09-S2L1, configs/pets09).
+--stage0 also
 tests the weights both twins start from (the vanilla config's load_from),
 and evaluates them on the validation data when the config has some, as
 run stage0_<vanilla config> (no seed). --deepmot-config runs an ablation:
@@ -78,6 +80,10 @@ PAIRS = {
     'siamrpn-mot17drawn': (
         'configs/mot17_drawn/vanilla_siamrpn_mot17drawn.py',
         'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
+    'tracktor-pets09': ('configs/pets09/vanilla_tracktor_pets09.py',
+                        'configs/pets09/deepmot_tracktor_pets09.py'),
+    'siamrpn-pets09': ('configs/pets09/vanilla_siamrpn_pets09.py',
+                       'configs/pets09/deepmot_siamrpn_pets09.py'),
 }
 STAGE0 = 'stage0'  # the seed column of the stage-0 row
 # what a trained run depends on (with the model less its test-time
