@@ -28,6 +28,44 @@ def mot17_labels() -> str:
     return MOT17_LABELS
 
 
+SHARED_DATA = osp.join(osp.dirname(REPO), 'shared', 'data')
+
+
+def shared_data(name: str) -> str:
+    """``../shared/data/<name>`` beside the checkout; the test is skipped,
+    saying why, where it is missing (a user's machine)."""
+    path = osp.join(SHARED_DATA, name)
+    if not osp.isdir(path):
+        pytest.skip(f'{name} not found at {path} (../shared/data is not on '
+                    'this machine)')
+    return path
+
+
+@pytest.fixture(scope='session')
+def pets09_tree(tmp_path_factory):
+    """The real PETS09-S2L1 video decoded by video_to_mot into
+    ``ROOT/train/PETS09-S2L1`` (795 frames, its labels) and converted to
+    CocoVID (``ROOT/annotations``); returns ROOT."""
+    from mmdeepmot.data_prep.cocovid import mot_to_cocovid
+    from mmdeepmot.data_prep.video_to_mot import VideoLabels, video_to_mot
+    src = shared_data('PETS09-S2L1')
+    root = tmp_path_factory.mktemp('pets09')
+    video_to_mot(osp.join(src, 'vtest.avi'),
+                 str(root / 'train' / 'PETS09-S2L1'),
+                 VideoLabels(gt=osp.join(src, 'gt', 'gt.txt'),
+                             det=osp.join(src, 'det', 'det.txt'),
+                             seqinfo=osp.join(src, 'seqinfo.ini')),
+                 progress=False)
+    mot_to_cocovid(str(root))
+    return str(root)
+
+
+@pytest.fixture(scope='session')
+def shared_data_path():
+    """:func:`shared_data` for tests: ``shared_data_path('MOT17-mini')``."""
+    return shared_data
+
+
 TINY_DHN = dict(type='DeepHungarianNet', hidden_size=8, num_layers=1,
                 head_dims=(8, ))
 

@@ -11,6 +11,7 @@ from mmengine.runner import Runner, find_latest_checkpoint
 
 from ..engine.hooks import RandomStateHook, ResumeValidationHook
 from ..utils.checkpoint_io import read_checkpoint as _read
+from .pretrained import drop_unreachable_pretrained
 
 
 def load_config(config: Union[str, Config],
@@ -154,10 +155,15 @@ def build_runner(config: Union[str, Config],
     if checkpoint is not None:
         cfg.load_from = checkpoint
     _set_results_dir(cfg, results_dir)
+    # published weights a recipe names by URL: random ones, said in the
+    # log, where they cannot be had (no network, nothing cached)
+    unreachable = drop_unreachable_pretrained(cfg.model)
     if launcher != 'none':
         _cpu_backend(cfg)
     runner = RUNNERS.build(cfg) if 'runner_type' in cfg else \
         Runner.from_cfg(cfg)
+    for message in unreachable:
+        runner.logger.warning(message)
     # exact resume: the random states, and the validation a kill cut
     for hook in (RandomStateHook, ResumeValidationHook):
         if not any(isinstance(h, hook) for h in runner.hooks):

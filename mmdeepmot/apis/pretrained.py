@@ -1,0 +1,100 @@
+"""Pretrained weights a config names by URL, where they cannot be had.
+
+The MOT17 recipes start from MMTracking's published weights
+(``init_cfg=dict(type='Pretrained', checkpoint='https://...')``). On a
+machine that can neither find them in torch's cache nor reach their host,
+mmengine would fail at ``init_weights``; the recipes then start from random
+weights instead, and the log says so for each one."""
+import os
+import os.path as osp
+import socket
+from typing import List, Tuple
+from urllib.parse import urlparse
+
+# mmengine's ``torchvision://NAME`` weights come from this host
+TORCHVISION_HOST = 'download.pytorch.org'
+
+
+def _cached(url: str) -> bool:
+    """Whether torch's hub cache (where mmengine downloads to) has it."""
+    from torch.hub import get_dir
+    folder = osp.join(get_dir(), 'checkpoints')
+    if url.startswith('torchvision://'):
+        name = url[len('torchvision://'):]
+        return osp.isdir(folder) and any(
+            f.startswith(name + '-') for f in os.listdir(folder))
+    return osp.isfile(osp.join(folder, osp.basename(urlparse(url).path)))
+
+
+def _reachable(host: str, timeout: float) -> bool:
+    try:
+        socket.create_connection((host, 443), timeout=timeout).close()
+        return True
+    except OSError:
+        return False
+
+
+def pretrained_urls(node, path: str = 'model') -> List[Tuple[str, dict]]:
+    """``(where, init_cfg)`` of every ``Pretrained`` init_cfg in a config
+    (sub)tree whose checkpoint is a URL or ``torchvision://``."""
+    found = []
+    if isinstance(node, dict):
+        init = node.get('init_cfg')
+        for item in (init if isinstance(init, list) else [init]):
+            if (isinstance(item, dict) and item.get('type') == 'Pretrained'
+                    and '://' in str(item.get('checkpoint', ''))):
+                found.append((f'{path}.init_cfg', item))
+        for key, value in node.items():
+            if key != 'init_cfg':
+                found += pretrained_urls(value, f'{path}.{key}')
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += pretrained_urls(value, f'{path}[{i}]')
+    return found
+
+
+def drop_unreachable_pretrained(model_cfg: dict,
+                                timeout: float = 3.0) -> List[str]:
+    """Remove (in place) the URL ``Pretrained`` init_cfgs of ``model_cfg``
+    whose weights are neither cached nor reachable; returns a message for
+    each, for the runner's log.
+
+    Args:
+        model_cfg (dict): the config's ``model``.
+        timeout (float): seconds to wait for a host. Defaults to 3.
+    """
+    dropped = []
+    hosts = {}
+    for where, init in pretrained_urls(model_cfg):
+        url = str(init['checkpoint'])
+        if _cached(url):
+            continue
+        host = TORCHVISION_HOST if url.startswith('torchvision://') else \
+            urlparse(url).hostname
+        if host not in hosts:
+            hosts[host] = _reachable(host, timeout)
+        if hosts[host]:
+            continue
+        init['_unreachable'] = True
+        dropped.append(f'{where}: pretrained weights {url} cannot be had '
+                       f'(not in the torch hub cache, {host} unreachable): '
+                       'starting from random weights')
+    _strip(model_cfg)
+    return dropped
+
+
+def _strip(node) -> None:
+    """Drop the marked init_cfgs (a list keeps its other entries)."""
+    if isinstance(node, dict):
+        init = node.get('init_cfg')
+        if isinstance(init, dict) and init.get('_unreachable'):
+            node['init_cfg'] = None
+        elif isinstance(init, list):
+            node['init_cfg'] = [i for i in init if not (
+                isinstance(i, dict) and i.get('_unreachable'))] or None
+        for key, value in node.items():
+            if key != 'init_cfg':
+                _strip(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strip(value)
