@@ -4,7 +4,8 @@ DHN's soft assignment beside Hungarian's for one frame (PNG), one frame
 with its ground truth and public detections (PNG/JPEG).
 
     .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
-    .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg
+    .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg \
+        [--result RESULT.txt]
     .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ... \
         [--reference stage0=WORK_DIR/val_metrics.json]
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
@@ -84,6 +85,8 @@ def main() -> None:
     p.add_argument('out')
     p.add_argument('--scale', type=float, default=2.0)
     p.add_argument('--no-det', action='store_true')
+    p.add_argument('--result', help='draw these tracks (a MOTChallenge '
+                   'result file) instead of the ground truth')
     p = sub.add_parser('curves', help='training curves of work dirs')
     p.add_argument('out')
     p.add_argument('runs', nargs='+', help='NAME=WORK_DIR or scalars.json')
@@ -102,7 +105,7 @@ def main() -> None:
                            args.max_frames, args.scale)
     elif args.what == 'frame':
         path = draw_labelled_frame(args.seq_dir, args.frame, args.out,
-                                   not args.no_det, args.scale)
+                                   not args.no_det, args.scale, args.result)
     elif args.what == 'curves':
         runs = {}
         for item in args.runs:

@@ -3,6 +3,7 @@ identity for pedestrians, by class for everything else) and its public
 detections."""
 import os
 import os.path as osp
+from typing import Optional
 
 import cv2
 import numpy as np
@@ -18,12 +19,14 @@ def draw_labelled_frame(seq_dir: str,
                         frame: int,
                         out_path: str,
                         with_det: bool = True,
-                        scale: float = 2.0) -> str:
+                        scale: float = 2.0,
+                        result: Optional[str] = None) -> str:
     """Write ``out_path`` (PNG or JPEG): frame ``frame`` of ``seq_dir``
     enlarged by ``scale``, pedestrians' gt boxes in their identity's colour
     with the id, other classes' boxes grey with the class name, and (with
     ``with_det``) the public detections as thin white boxes; returns the
-    path."""
+    path. With ``result`` (a MOTChallenge result file) its tracks of the
+    frame are drawn by track id instead of the ground truth."""
     info = read_seqinfo(seq_dir)
     if not 1 <= frame <= int(info['seqLength']):
         raise ValueError(f'frame must lie in 1..{info["seqLength"]}, got '
@@ -39,7 +42,13 @@ def draw_labelled_frame(seq_dir: str,
             x, y, w, h = row[2:6] * scale
             cv2.rectangle(img, (int(x), int(y)), (int(x + w), int(y + h)),
                           (255, 255, 255), 1)
-    rows = gt[gt[:, 0] == frame]
+    if result is not None:
+        tracks = read_mot_txt(result, 'result')
+        rows = tracks[tracks[:, 0] == frame][:, :6]
+        # drawn as pedestrians: one colour and label per track id
+        rows = np.concatenate([rows, np.ones((len(rows), 3))], 1)
+    else:
+        rows = gt[gt[:, 0] == frame]
     for row in rows[np.argsort(rows[:, 7] == 1)]:  # pedestrians on top
         x, y, w, h = row[2:6] * scale
         cls = int(row[7])
@@ -50,7 +59,10 @@ def draw_labelled_frame(seq_dir: str,
                       colour, 2 if walker else 1)
         cv2.putText(img, str(label), (int(x), max(int(y) - 3, 10)),
                     cv2.FONT_HERSHEY_SIMPLEX, 0.4, colour, 1, cv2.LINE_AA)
-    cv2.putText(img, f'{info["name"]} frame {frame}', (6, 18),
+    title = f'{info["name"]} frame {frame}'
+    if result is not None:
+        title += f', tracks of {osp.basename(result)}'
+    cv2.putText(img, title, (6, 18),
                 cv2.FONT_HERSHEY_SIMPLEX, 0.6, (255, 255, 255), 2,
                 cv2.LINE_AA)
     os.makedirs(osp.dirname(osp.abspath(out_path)), exist_ok=True)

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from mmdeepmot.visualization import draw_tracks, plot_assignment, plot_training
+from mmdeepmot.datasets.mot_challenge_io import write_mot_txt
+from mmdeepmot.visualization import (draw_labelled_frame, draw_tracks,
+                                     plot_assignment, plot_training)
 from mmdeepmot.visualization.track_video import id_colour
 
 
@@ -22,6 +24,21 @@ def test_tracks_gif_has_a_frame_per_image(tiny_toy_mot, tmp_path):
     drawn = np.asarray(gif.convert('RGB'))
     assert np.abs(drawn.astype(int) - plain.astype(int)).max() > 100
     assert id_colour(3) != id_colour(4) and id_colour(3) == id_colour(3)
+
+
+def test_frame_with_a_result_files_tracks(tiny_toy_mot, tmp_path):
+    seq = osp.join(tiny_toy_mot, 'test', 'TOY-02-SDP')
+    # one track, id 7, drawn in its id's colour where the result puts it
+    write_mot_txt(str(tmp_path / 'r.txt'),
+                  np.array([[2, 7, 10, 20, 30, 40, 0.9]]), 'result')
+    gt_only = np.asarray(Image.open(draw_labelled_frame(
+        seq, 2, str(tmp_path / 'gt.png'), with_det=False, scale=1)))
+    tracks = np.asarray(Image.open(draw_labelled_frame(
+        seq, 2, str(tmp_path / 't.png'), with_det=False, scale=1,
+        result=str(tmp_path / 'r.txt'))))
+    blue, green, red = id_colour(7)
+    assert tuple(tracks[30, 10]) == (red, green, blue)  # the box's edge
+    assert np.abs(tracks.astype(int) - gt_only.astype(int)).max() > 100
 
 
 def test_training_curves_from_scalars(tmp_path):
