@@ -2,11 +2,13 @@
 benchmarks/results/pets09 (each made by tools/test.py --json or
 tools/baseline_track.py --json, with its command and commit).
 
-    .venv/bin/python benchmarks/pets09_table.py [--results DIR] [--check FILE]
+    .venv/bin/python benchmarks/pets09_table.py [--results DIR] \
+        [--write README.md docs/real_pixels.md] [--check FILE ...]
 
 Prints the markdown table (a row per file present, in ROWS' order; rows
-whose file is missing are named below it). --check FILE fails when FILE
-(e.g. docs/results_pets09.md) does not hold that table.
+whose file is missing are named below it); --write puts it between the
+``<!-- pets09 table -->`` markers of the files, --check fails when a file
+does not hold it there.
 """
 import argparse
 import json
@@ -63,22 +65,45 @@ def table(results: str) -> str:
     return '\n'.join(lines) + '\n'
 
 
+BEGIN = '<!-- pets09 table -->'
+END = '<!-- end pets09 table -->'
+
+
+def with_table(text: str, table_text: str, path: str) -> str:
+    """``text`` with the part between its BEGIN and END markers replaced
+    by ``table_text``."""
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f'error: {path} has no {BEGIN} ... {END} markers')
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return f'{head}{BEGIN}\n{table_text}{END}{tail}'
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--results',
                         default=osp.join(HERE, 'results', 'pets09'))
-    parser.add_argument('--check', help='a file that must hold the table')
+    parser.add_argument('--write', nargs='+', default=[],
+                        help='put the table between the markers of these '
+                        'files (README.md, docs/real_pixels.md)')
+    parser.add_argument('--check', nargs='+', default=[],
+                        help='fail unless these files hold the table')
     args = parser.parse_args()
     text = table(args.results)
-    if args.check:
-        with open(args.check) as f:
-            if text not in f.read():
-                sys.exit(f'error: {args.check} does not hold the table '
-                         f'written from {args.results}; run this script '
-                         'and paste its output')
-        print(f'{args.check} holds the table')
-        return
-    print(text, end='')
+    for path in args.write + args.check:
+        with open(path) as f:
+            old = f.read()
+        new = with_table(old, text, path)
+        if path in args.check and new != old:
+            sys.exit(f'error: {path} does not hold the table written from '
+                     f'{args.results}; run benchmarks/pets09_table.py '
+                     f'--write {path}')
+        if path in args.write and new != old:
+            with open(path, 'w') as f:
+                f.write(new)
+            print(f'wrote the table into {path}')
+    if not args.write and not args.check:
+        print(text, end='')
 
 
 if __name__ == '__main__':

@@ -16,8 +16,7 @@ from _env_guard import require_mmdeepmot
 
 require_mmdeepmot()
 
-from mmdeepmot.data_prep.video_to_mot import (VideoLabels,  # noqa: E402
-                                              video_to_mot)
+from mmdeepmot.data_prep import video_to_mot as video  # noqa: E402
 from mmdeepmot.datasets.mot_challenge_io import MOTFormatError  # noqa: E402
 
 
@@ -40,9 +39,9 @@ def main() -> None:
                         help='replace an earlier video2mot output in OUT')
     args = parser.parse_args()
     try:
-        record = video_to_mot(
+        record = video.video_to_mot(
             args.video, args.out,
-            VideoLabels(gt=args.gt, det=args.det, seqinfo=args.seqinfo),
+            video.VideoLabels(gt=args.gt, det=args.det, seqinfo=args.seqinfo),
             scale=args.scale, name=args.name,
             jpeg_quality=args.jpeg_quality, overwrite=args.overwrite)
     except (MOTFormatError, FileNotFoundError, FileExistsError,

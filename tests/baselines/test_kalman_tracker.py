@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from mmdeepmot.baselines import kalman_track
-from mmdeepmot.baselines.public_tracking import tune, track_split
+from mmdeepmot.baselines.public_tracking import track_split, tune
 from mmdeepmot.datasets.mot_challenge_io import read_mot_txt
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))

@@ -1,16 +1,20 @@
 """The PETS09-S2L1 configs: the drawn-MOT17 configs (the MOT17 recipes at
 CPU size) on a real sequence (data root, validation video, start weights,
-births on ACF's scores and a shorter Tracktor schedule differ), and the chain on its real frames: video ->
-MOTChallenge sequence -> CocoVID -> 2 training iterations -> tools/test.py
-with the real ACF public detections -> TrackEval table (skipped, saying
-why, where ../shared/data is missing)."""
+births on ACF's scores and a shorter Tracktor schedule differ), and the
+chain on its real frames: video -> MOTChallenge sequence -> CocoVID -> 2
+training iterations -> tools/test.py with the real ACF public detections ->
+TrackEval table (skipped, saying why, where ../shared/data is missing)."""
 import json
 import os.path as osp
+import shutil
 import subprocess
 import sys
 
+import mmengine
 import pytest
 from mmengine.config import Config
+
+from mmdeepmot.datasets.mot_challenge_io import read_seqinfo
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 PETS = osp.join(ROOT, 'configs', 'pets09')
@@ -78,13 +82,10 @@ def run(tool, *args):
 
 def test_video_tool_gives_the_whole_sequence(pets09_tree, tmp_path):
     seq = osp.join(pets09_tree, 'train', 'PETS09-S2L1')
-    from mmdeepmot.datasets.mot_challenge_io import read_seqinfo
     info = read_seqinfo(seq)
-    assert (info['seqLength'], info['imWidth'], info['imHeight']) == (795,
-                                                                       768,
-                                                                       576)
+    assert (info['seqLength'], info['imWidth'], info['imHeight']) == (
+        795, 768, 576)
     # the ground truth replayed as results scores 100 on all 795 frames
-    import shutil
     results = tmp_path / 'results'
     results.mkdir()
     shutil.copy(osp.join(seq, 'gt', 'gt.txt'), results / 'PETS09-S2L1.txt')
@@ -94,7 +95,6 @@ def test_video_tool_gives_the_whole_sequence(pets09_tree, tmp_path):
     assert overall['MOTA'] == overall['IDF1'] == 1.0
     # the CocoVID splits: 398 half-train frames (299 fit + 99 select), 397
     # half-val
-    import mmengine
     counts = {s: len(mmengine.load(osp.join(
         pets09_tree, 'annotations', f'{s}_cocoformat.json'))['images'])
         for s in ('half-train', 'half-train-fit', 'half-train-select',
