@@ -15,6 +15,7 @@ result files of these sequences.
 """
 import argparse
 import os.path as osp
+from typing import List, Optional
 
 from _env_guard import require_mmdeepmot
 
@@ -27,7 +28,7 @@ from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
 from mmdeepmot.utils import write_result_json  # noqa: E402
 
 
-def main() -> None:
+def main(argv: Optional[List[str]] = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('split_dir', help='e.g. data/PETS09/train')
     parser.add_argument('--out', required=True, help='result folder')
@@ -42,7 +43,7 @@ def main() -> None:
                         help='KEY=V1,V2,... (with --tune-on)')
     parser.add_argument('--metric', default='MOTA')
     parser.add_argument('--json', help='write the figures here')
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if bool(args.grid) != bool(args.tune_on):
         parser.error('--grid and --tune-on go together')
     if args.tune_on and args.tune_on == args.subset:
@@ -58,8 +59,11 @@ def main() -> None:
               f'{args.metric} {100 * tuning[0]["metrics"][args.metric]:.1f}'
               f': {tuning[0]["options"]}')
         options = tuning[0]['options']
-    seqs = public_tracking.track_split(args.split_dir, args.out,
-                                       args.tracker, args.subset, options)
+    try:
+        seqs = public_tracking.track_split(args.split_dir, args.out,
+                                           args.tracker, args.subset, options)
+    except FileExistsError as err:
+        raise SystemExit(f'error: {err}')
     per_seq, overall, per_detector = public_tracking.score_split(
         args.split_dir, args.out, seqs, args.subset)
     print(trackeval_mot.format_table(per_seq, overall))

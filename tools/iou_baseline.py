@@ -8,21 +8,17 @@ MOTChallenge result files and evaluated like any tracker.
         --subset half-val --out work_dirs/iou_baseline_mot17
 
 It needs no images, so it runs on real MOT17 labels and detections as they
-are. With --subset half-train / half-val only those frames (MMTracking's
-cut) are tracked and scored. Sequences named like MOT17's variants
+are: tools/baseline_track.py --tracker iou with these options (which can
+also tune them on other frames). With --subset half-train / half-val only
+those frames (MMTracking's cut) are tracked and scored. Sequences named like MOT17's variants
 (NAME-DPM, NAME-FRCNN, NAME-SDP) are also scored per detector. OUT must be
 empty or hold only result files of these sequences (they are replaced).
 """
 import argparse
 
-from _env_guard import require_mmdeepmot
+import baseline_track  # beside this file; it checks the stack
 
-require_mmdeepmot()
-
-from mmdeepmot.baselines import public_tracking  # noqa: E402
 from mmdeepmot.datasets import mot_challenge_io as mot_io  # noqa: E402
-from mmdeepmot.evaluation import trackeval_mot  # noqa: E402
-from mmdeepmot.utils import write_result_json  # noqa: E402
 
 
 def main() -> None:
@@ -35,23 +31,11 @@ def main() -> None:
     parser.add_argument('--min-iou', type=float, default=0.3)
     parser.add_argument('--json', help='write the figures here')
     args = parser.parse_args()
-    try:
-        seqs = public_tracking.track_split(
-            args.split_dir, args.out, 'iou', args.subset,
-            dict(min_score=args.min_score, min_iou=args.min_iou))
-    except FileExistsError as err:
-        raise SystemExit(f'error: {err}')
-    per_seq, overall, per_detector = public_tracking.score_split(
-        args.split_dir, args.out, seqs, args.subset)
-    print(trackeval_mot.format_table(per_seq, overall))
-    if per_detector:
-        print('\nper detector')
-        print(trackeval_mot.format_table(per_detector, overall))
-    if args.json:
-        write_result_json(args.json, dict(
-            overall=overall, per_detector=per_detector, sequences=per_seq,
-            subset=args.subset, min_score=args.min_score,
-            min_iou=args.min_iou))
+    baseline_track.main([
+        args.split_dir, '--tracker', 'iou', '--out', args.out, '--subset',
+        args.subset, '--options', f'min_score={args.min_score}',
+        f'min_iou={args.min_iou}'] + (['--json', args.json]
+                                      if args.json else []))
 
 
 if __name__ == '__main__':
