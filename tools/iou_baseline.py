@@ -10,8 +10,9 @@ MOTChallenge result files and evaluated like any tracker.
 It needs no images, so it runs on real MOT17 labels and detections as they
 are: tools/baseline_track.py --tracker iou with these options (which can
 also tune them on other frames). With --subset half-train / half-val only
-those frames (MMTracking's cut) are tracked and scored. Sequences named like MOT17's variants
-(NAME-DPM, NAME-FRCNN, NAME-SDP) are also scored per detector. OUT must be
+those frames (MMTracking's cut) are tracked and scored. Sequences named
+like MOT17's variants (NAME-DPM, NAME-FRCNN, NAME-SDP) are also scored per
+detector. OUT must be
 empty or hold only result files of these sequences (they are replaced).
 """
 import argparse
