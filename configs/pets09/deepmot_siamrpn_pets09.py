@@ -12,9 +12,10 @@ _base_ = ['../mot17_drawn/deepmot_siamrpn_mot17drawn.py']
 
 data_root = 'data/PETS09/'
 load_from = 'checkpoints/siamrpn_sot_pets09.pth'
-# births from ACF detections scoring at least this; chosen by MOTA on
-# half-train with the stage-0 weights (tools/tune_tracker.py)
-model = dict(tracker=dict(det_score_thr=0.0))
+# births from ACF detections scoring at least this (ACF: about 0-150);
+# chosen by MOTA on half-train with the stage-0 weights over 0, 20, 40, 60
+# (tools/tune_tracker.py; docs/real_pixels.md)
+model = dict(tracker=dict(det_score_thr=40.0))
 
 train_dataloader = dict(dataset=dict(data_root=data_root))
 # one video: the recipe validates on MOT17's FRCNN variants

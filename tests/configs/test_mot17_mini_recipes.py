@@ -1,10 +1,11 @@
 """The GPU recipes as a user runs them, on real MOT17 image files
 (../shared/data/MOT17-mini: the first frames of the 7 training videos,
 1920x1080 JPEGs, FRCNN variant): tools/mot2cocovid.py, then tools/train.py
-on configs/deepmot_{tracktor,siamrpn}_mot17.py at their full size for 2
-iterations (random weights where MMTracking's published ones cannot be had,
-said in the log), then tools/test.py with the public detections, to a
-TrackEval table. Skipped, saying why, where the folder is missing."""
+on configs/deepmot_{tracktor,siamrpn}_mot17.py at their full size (model and
+input; one clip a step) for 2 iterations (random weights where
+MMTracking's published ones cannot be had, said in the log), then
+tools/test.py with the public detections, to a TrackEval table. Skipped,
+saying why, where the folder is missing."""
 import json
 import os
 import os.path as osp
@@ -51,6 +52,9 @@ def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
                for split in ('train', 'val', 'test')
                for key in (f'dataset.data_root={mini_tree}/',
                            'num_workers=0', 'persistent_workers=False')]
+    # one 3-frame clip a step (the recipes' batch is 2 clips a GPU): the
+    # full-size model and input on two CPU cores in CI
+    options.append('train_dataloader.batch_size=1')
     if 'tracktor' in recipe:
         # random weights score every box about 0.5: let tracks live
         options.append('model.unroll_cfg.obj_score_thr=0.0')
