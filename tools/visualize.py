@@ -5,7 +5,7 @@ with its ground truth and public detections (PNG/JPEG).
 
     .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
     .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg \
-        [--result RESULT.txt]
+        [--result RESULT.txt --subset half-val]
     .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ... \
         [--reference stage0=WORK_DIR/val_metrics.json]
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
@@ -87,6 +87,9 @@ def main() -> None:
     p.add_argument('--no-det', action='store_true')
     p.add_argument('--result', help='draw these tracks (a MOTChallenge '
                    'result file) instead of the ground truth')
+    p.add_argument('--subset', default='train', help='the split the result '
+                   'file tracked (half-val: its frame 1 is the first '
+                   'half-val frame, as MMTracking writes it)')
     p = sub.add_parser('curves', help='training curves of work dirs')
     p.add_argument('out')
     p.add_argument('runs', nargs='+', help='NAME=WORK_DIR or scalars.json')
@@ -104,8 +107,12 @@ def main() -> None:
         path = draw_tracks(args.seq_dir, args.result, args.out,
                            args.max_frames, args.scale)
     elif args.what == 'frame':
-        path = draw_labelled_frame(args.seq_dir, args.frame, args.out,
-                                   not args.no_det, args.scale, args.result)
+        from mmdeepmot.datasets.mot_challenge_io import (read_seqinfo,
+                                                         subset_frames)
+        length = int(read_seqinfo(args.seq_dir)['seqLength'])
+        path = draw_labelled_frame(
+            args.seq_dir, args.frame, args.out, not args.no_det, args.scale,
+            args.result, subset_frames(args.subset, length).start)
     elif args.what == 'curves':
         runs = {}
         for item in args.runs:

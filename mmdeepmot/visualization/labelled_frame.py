@@ -20,13 +20,16 @@ def draw_labelled_frame(seq_dir: str,
                         out_path: str,
                         with_det: bool = True,
                         scale: float = 2.0,
-                        result: Optional[str] = None) -> str:
+                        result: Optional[str] = None,
+                        result_first: int = 1) -> str:
     """Write ``out_path`` (PNG or JPEG): frame ``frame`` of ``seq_dir``
     enlarged by ``scale``, pedestrians' gt boxes in their identity's colour
     with the id, other classes' boxes grey with the class name, and (with
     ``with_det``) the public detections as thin white boxes; returns the
     path. With ``result`` (a MOTChallenge result file) its tracks of the
-    frame are drawn by track id instead of the ground truth."""
+    frame are drawn by track id instead of the ground truth; its frame 1
+    is frame ``result_first`` of the sequence (MMTracking numbers a half
+    split's results from its first frame: ``subset_frames(...).start``)."""
     info = read_seqinfo(seq_dir)
     if not 1 <= frame <= int(info['seqLength']):
         raise ValueError(f'frame must lie in 1..{info["seqLength"]}, got '
@@ -44,7 +47,7 @@ def draw_labelled_frame(seq_dir: str,
                           (255, 255, 255), 1)
     if result is not None:
         tracks = read_mot_txt(result, 'result')
-        rows = tracks[tracks[:, 0] == frame][:, :6]
+        rows = tracks[tracks[:, 0] == frame - result_first + 1][:, :6]
         # drawn as pedestrians: one colour and label per track id
         rows = np.concatenate([rows, np.ones((len(rows), 3))], 1)
     else:
