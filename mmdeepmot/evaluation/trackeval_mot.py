@@ -9,9 +9,10 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from ..datasets.mot_challenge_io import (MOTFormatError, check_gt, read_gt,
-                                         read_mot_txt, read_seqinfo, row_line,
-                                         subset_frames, write_mot_txt)
+from ..datasets.mot_challenge_io import (MOTFormatError, check_gt, gt_flavour,
+                                         read_gt, read_mot_txt, read_seqinfo,
+                                         row_line, subset_frames,
+                                         write_mot_txt)
 
 # name in our tables -> (TrackEval metric family, field)
 FIELDS = {
@@ -59,7 +60,8 @@ def evaluate_mot_results(gt_root: str,
 
     ``subset`` ``'half-train'`` or ``'half-val'`` scores only those frames
     of each sequence (MMTracking's cut; the ground truth is cut in a
-    temporary folder, ``gt_root`` is only read); a result row in another
+    temporary folder, ``gt_root`` is only read; MOT15's 10-column files are
+    written there as MOT17's 9 columns too); a result row in another
     frame raises rather than counting as a false positive.
 
     Every sequence folder of ``gt_root`` (or ``seqs``) must have a result
@@ -74,13 +76,15 @@ def evaluate_mot_results(gt_root: str,
     if not seqs:
         raise FileNotFoundError(f'no sequence folders in {gt_root}')
     seq_info, gts = {}, {}
+    as_is = subset == 'train'  # TrackEval can read the files themselves
     for seq in seqs:
         seq_info[seq] = int(read_seqinfo(osp.join(gt_root, seq))['seqLength'])
         gt_file = osp.join(gt_root, seq, 'gt', 'gt.txt')
         gt = read_gt(gt_file)
         check_gt(gt_file, gt, seq_info[seq])
-        if subset != 'train':
-            gts[seq] = gt
+        gts[seq] = gt
+        # TrackEval reads a MOT15 file's world x as the class column
+        as_is = as_is and gt_flavour(gt_file) == 'gt'
         res_file = osp.join(results_dir, f'{seq}.txt')
         if not osp.isfile(res_file):
             raise FileNotFoundError(f'no result file for {seq}: {res_file}')
@@ -93,7 +97,7 @@ def evaluate_mot_results(gt_root: str,
                 f'{res_file}:{row_line(res_file, outside[0])}: frame '
                 f'{int(rows[outside[0], 0])} is outside {subset} (frames '
                 f'{frames.start}-{frames.stop - 1} of {seq})')
-    if subset == 'train':
+    if as_is:
         return run_trackeval(gt_root, '{gt_folder}/{seq}/gt/gt.txt',
                              results_dir, seq_info, benchmark, preprocess)
     with tempfile.TemporaryDirectory() as tmp:
