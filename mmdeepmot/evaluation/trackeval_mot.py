@@ -75,7 +75,7 @@ def evaluate_mot_results(gt_root: str,
                       if osp.isdir(osp.join(gt_root, d)))
     if not seqs:
         raise FileNotFoundError(f'no sequence folders in {gt_root}')
-    seq_info, gts = {}, {}
+    seq_info, gts, results = {}, {}, {}
     as_is = subset == 'train'  # TrackEval can read the files themselves
     for seq in seqs:
         seq_info[seq] = int(read_seqinfo(osp.join(gt_root, seq))['seqLength'])
@@ -88,7 +88,7 @@ def evaluate_mot_results(gt_root: str,
         res_file = osp.join(results_dir, f'{seq}.txt')
         if not osp.isfile(res_file):
             raise FileNotFoundError(f'no result file for {seq}: {res_file}')
-        rows = read_mot_txt(res_file, 'result')
+        rows = results[seq] = read_mot_txt(res_file, 'result')
         frames = subset_frames(subset, seq_info[seq])
         outside = np.nonzero((rows[:, 0] < frames.start)
                              | (rows[:, 0] >= frames.stop))[0]
@@ -97,17 +97,35 @@ def evaluate_mot_results(gt_root: str,
                 f'{res_file}:{row_line(res_file, outside[0])}: frame '
                 f'{int(rows[outside[0], 0])} is outside {subset} (frames '
                 f'{frames.start}-{frames.stop - 1} of {seq})')
-    if as_is:
+    # MOT15 result files may carry world coordinates after the score,
+    # where TrackEval reads a class
+    plain = all(r.shape[1] <= 7 or np.all(r[:, 7:] == -1)
+                for r in results.values())
+    if as_is and plain:
         return run_trackeval(gt_root, '{gt_folder}/{seq}/gt/gt.txt',
                              results_dir, seq_info, benchmark, preprocess)
     with tempfile.TemporaryDirectory() as tmp:
-        for seq, gt in gts.items():
-            frames = subset_frames(subset, seq_info[seq])
-            keep = (gt[:, 0] >= frames.start) & (gt[:, 0] < frames.stop)
-            write_mot_txt(osp.join(tmp, f'{seq}.txt'), gt[keep], 'gt',
-                          decimals=6)
-        return run_trackeval(tmp, '{gt_folder}/{seq}.txt', results_dir,
-                             seq_info, benchmark, preprocess)
+        gt_folder, gt_format = gt_root, '{gt_folder}/{seq}/gt/gt.txt'
+        if not as_is:
+            gt_folder, gt_format = osp.join(tmp, 'gt'), '{gt_folder}/{seq}.txt'
+            os.makedirs(gt_folder)
+            for seq, gt in gts.items():
+                frames = subset_frames(subset, seq_info[seq])
+                keep = (gt[:, 0] >= frames.start) & (gt[:, 0] < frames.stop)
+                write_mot_txt(osp.join(gt_folder, f'{seq}.txt'), gt[keep],
+                              'gt', decimals=6)
+        if not plain:
+            results_dir = osp.join(tmp, 'results',
+                                   osp.basename(osp.abspath(results_dir)))
+            os.makedirs(results_dir)
+            for seq, rows in results.items():
+                rows = np.concatenate(
+                    [rows[:, :7], -np.ones((len(rows), 3))], 1) \
+                    if rows.shape[1] >= 7 else rows
+                write_mot_txt(osp.join(results_dir, f'{seq}.txt'), rows,
+                              'result', decimals=6)
+        return run_trackeval(gt_folder, gt_format, results_dir, seq_info,
+                             benchmark, preprocess)
 
 
 def run_trackeval(gt_folder: str,
