@@ -2,8 +2,9 @@
 # drawn MOT17 trained on half-train-fit of the real sequence (frames
 # 1-299) with SiamRPN's own loss on (template, search region) pairs of the
 # tracks, nothing frozen, starting from the drawn-MOT17 stage-0 weights
-# (chosen over training from scratch on half-train-select; docs/results:
-# PETS09-S2L1). Both twins start from its last checkpoint, shipped as
+# (last checkpoints on half-train-select: 70.3 MOTA against 69.2 from
+# scratch, a tie within noise; docs/real_pixels.md). Both twins start from
+# its last checkpoint, shipped as
 # checkpoints/siamrpn_sot_pets09.pth (tools/publish_model.py).
 #   .venv/bin/python tools/train.py configs/pets09/siamrpn_sot_pets09.py
 _base_ = ['./vanilla_siamrpn_pets09.py']
