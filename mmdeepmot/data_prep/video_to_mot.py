@@ -26,6 +26,7 @@ from ..datasets.mot_challenge_io import (MOTFormatError, check_gt, gt_flavour,
                                          read_gt, read_mot_txt,
                                          read_seqinfo_file, row_line,
                                          write_mot_txt, write_seqinfo)
+from .output_dir import check_replaceable
 from .render_mot import scale_rows
 
 MARKER = 'video2mot.json'
@@ -58,16 +59,7 @@ def _partial_dir(out_dir: str) -> str:
 def _prepare(out_dir: str, overwrite: bool) -> str:
     """Refuse an existing ``out_dir`` (unless ``overwrite`` and it is an
     earlier output of this tool) and return a fresh temporary folder."""
-    if osp.exists(out_dir) and (not osp.isdir(out_dir)
-                                or os.listdir(out_dir)):
-        if not overwrite:
-            raise FileExistsError(
-                f'{out_dir} exists and is not empty; pass --overwrite to '
-                'replace an earlier video2mot output')
-        if not osp.isfile(osp.join(out_dir, MARKER)):
-            raise FileExistsError(
-                f'{out_dir} is not a video2mot output (no {MARKER}); '
-                'refusing to delete it')
+    check_replaceable(out_dir, overwrite, MARKER, 'video2mot')
     partial = _partial_dir(out_dir)
     if osp.exists(partial):  # a killed run's: ours by its name
         shutil.rmtree(partial)
