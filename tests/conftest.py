@@ -8,7 +8,7 @@ import torch
 
 from mmdeepmot.apis import save_dhn
 from mmdeepmot.datasets.mot_challenge_io import write_mot_txt, write_seqinfo
-from mmdeepmot.models.matchers import DeepHungarianNet
+from mmdeepmot.models.dhn import DeepHungarianNet
 
 REPO = osp.dirname(osp.dirname(osp.abspath(__file__)))
 # the real MOT17 labels: $MOT17_LABELS, else ../shared/data beside the

@@ -30,4 +30,5 @@ def test_custom_imports_builds_our_component(tmp_path):
                           capture_output=True,
                           text=True)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ['mmdeepmot.models.matchers.dhn', '8']
+    assert proc.stdout.split() == [
+        'mmdeepmot.models.dhn.deep_hungarian_net', '8']

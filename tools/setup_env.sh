@@ -33,7 +33,7 @@ PIP=("$PY" -m pip --disable-pip-version-check)
 
 want="$(recipe_hash)-cuda$FORCE_CUDA"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ] \
-        && "$PY" -c "import mmcv.ops, mmtrack, mmdeepmot" >/dev/null 2>&1; then
+        && "$PY" -c "import mmcv.ops, mmtrack, mmdeepmot, deepmot" >/dev/null 2>&1; then
     log "stack already installed in $VENV (delete $STAMP to force a reinstall)"
     exit 0
 fi

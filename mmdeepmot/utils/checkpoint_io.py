@@ -1,7 +1,5 @@
 """Reading checkpoint files with errors that name the file."""
-import os.path as osp
-
-import torch
+from deepmot.dhn.weights import read_file
 
 
 def read_checkpoint(path: str, what: str = 'checkpoint') -> object:
@@ -15,18 +13,11 @@ def read_checkpoint(path: str, what: str = 'checkpoint') -> object:
         what (str): what the file should hold, for messages. Defaults to
             'checkpoint'.
     """
-    remote = '://' in path
-    if not remote:
-        if not osp.isfile(path):
-            raise FileNotFoundError(f'no {what} file {path}')
-        if osp.getsize(path) == 0:
-            raise RuntimeError(f'{path}: the {what} file is empty')
+    if '://' not in path:
+        return read_file(path, what)
     try:
-        if remote:
-            from mmengine.runner.checkpoint import _load_checkpoint
-            return _load_checkpoint(path, map_location='cpu')
-        # torch.load directly: mmengine's reader logs every local load
-        return torch.load(path, map_location='cpu', weights_only=False)
+        from mmengine.runner.checkpoint import _load_checkpoint
+        return _load_checkpoint(path, map_location='cpu')
     except Exception as err:
         raise RuntimeError(f'{path}: cannot read the {what} '
                            f'({type(err).__name__}: {err})') from err

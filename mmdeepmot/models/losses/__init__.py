@@ -1,5 +1,6 @@
+from deepmot.soft_counts import FrameCounts, soft_frame_counts
+
 from .deepmot_loss import DeepMOTLoss, frame_distance, iou_gate
-from .soft_counts import FrameCounts, soft_frame_counts
 
 __all__ = [
     'DeepMOTLoss', 'frame_distance', 'iou_gate', 'FrameCounts',

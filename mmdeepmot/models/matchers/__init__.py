@@ -1,12 +1,12 @@
-from .dhn import DeepHungarianNet
-from .dhn_io import DEFAULT_DHN, load_dhn, read_dhn_checkpoint, save_dhn
-from .dhn_matcher import DHNMatcher
-from .hungarian import HungarianMatcher
-from .sinkhorn import SinkhornMatcher, sinkhorn_assign
-from .supervised_dhn import SupervisedDHN, weighted_focal_bce
+"""The matcher contract of the loss (distance matrices in, assignments
+out), registered from ``deepmot.matchers``; the DHN network lives in
+``models/dhn``."""
+from deepmot.matchers import sinkhorn_assign
+
+from .registered_matchers import (DHNMatcher, DualSoftmaxMatcher,
+                                  HungarianMatcher, SinkhornMatcher)
 
 __all__ = [
-    'DeepHungarianNet', 'SupervisedDHN', 'weighted_focal_bce', 'DHNMatcher',
-    'HungarianMatcher', 'SinkhornMatcher', 'sinkhorn_assign', 'DEFAULT_DHN',
-    'load_dhn', 'read_dhn_checkpoint', 'save_dhn'
+    'DHNMatcher', 'DualSoftmaxMatcher', 'HungarianMatcher',
+    'SinkhornMatcher', 'sinkhorn_assign'
 ]

@@ -186,7 +186,7 @@ def test_bad_values_name_the_argument(sinkhorn_loss):
 
 
 def test_dhn_refuses_non_finite_distances():
-    from mmdeepmot.models.matchers import DeepHungarianNet
+    from mmdeepmot.models.dhn import DeepHungarianNet
     dhn = DeepHungarianNet(hidden_size=4, num_layers=1, head_dims=(4, ))
     dist = torch.rand(3, 4)
     dist[1, 2] = float('nan')

@@ -44,7 +44,7 @@ def test_dhn_matcher_is_frozen_and_outside_state_dict(tiny_dhn_checkpoint):
 def test_split_blocks_finds_connected_pairs():
     import numpy as np
 
-    from mmdeepmot.models.matchers.connected_blocks import split_blocks
+    from deepmot.matchers import split_blocks
     close = np.array([[1, 0, 0, 0],
                       [1, 1, 0, 0],
                       [0, 0, 0, 1],
@@ -79,7 +79,7 @@ def test_dhn_matcher_blockwise_equals_dhn_per_block(tiny_dhn_checkpoint):
 
 
 def test_sinkhorn_batch_equals_one_by_one():
-    from mmdeepmot.models.matchers.sinkhorn import sinkhorn_assign_batch
+    from deepmot.matchers import sinkhorn_assign_batch
     torch.manual_seed(0)
     dists = [torch.rand(h, w) for h, w in [(3, 5), (0, 4), (7, 2), (1, 1),
                                            (12, 9)]]

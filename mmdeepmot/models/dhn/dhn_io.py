@@ -1,27 +1,28 @@
-"""Reading, saving and loading a Deep Hungarian Net: the compact shipped
-format (``meta.dhn_cfg``) and mmengine training checkpoints of
-``SupervisedDHN``. The default weights ship inside the package."""
-import os.path as osp
+"""Reading and loading a Deep Hungarian Net from the shipped format
+(``meta.dhn_cfg``, read by ``deepmot.dhn``) or an mmengine training
+checkpoint of ``SupervisedDHN``; built through MMTracking's registry."""
 from typing import Any, Dict, Optional, Tuple
 
 import torch
+from deepmot.dhn.weights import (DEFAULT_DHN, freeze_for_use, save_dhn,
+                                 split_shipped)
 from mmengine.config import Config
 from mmtrack.registry import MODELS
 
 from ...utils.checkpoint_io import read_checkpoint
-from .dhn import DeepHungarianNet  # noqa: F401  (registers it)
+from .deep_hungarian_net import DeepHungarianNet  # noqa: F401  (registers)
 
-PACKAGE_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-DEFAULT_DHN = osp.join(PACKAGE_ROOT, 'checkpoints', 'dhn_lines_h32.pth')
+__all__ = ['DEFAULT_DHN', 'load_dhn', 'read_dhn_checkpoint', 'save_dhn']
 
 
 def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
                          path: str) -> Tuple[dict, Dict[str, torch.Tensor]]:
     """Split a shipped (``meta.dhn_cfg``) or mmengine training checkpoint."""
+    shipped = split_shipped(ckpt, path)
+    if shipped is not None:
+        return shipped
     meta = ckpt.get('meta', {}) or {}
     state = ckpt.get('state_dict', ckpt)
-    if 'dhn_cfg' in meta:
-        return dict(meta['dhn_cfg']), state
     if 'cfg' in meta:  # written by mmengine's CheckpointHook
         cfg = Config.fromstring(meta['cfg'], '.py')
         weights = {
@@ -47,29 +48,8 @@ def read_dhn_checkpoint(
         tuple: (DHN config dict, DHN state dict, the file's meta dict).
     """
     ckpt = read_checkpoint(path, 'DHN checkpoint')
-    if not isinstance(ckpt, dict):
-        raise ValueError(f'{path} holds no DeepHungarianNet (a '
-                         f'{type(ckpt).__name__}, not a checkpoint dict)')
     cfg, weights = _dhn_cfg_and_weights(ckpt, path)
     return cfg, weights, ckpt.get('meta', {}) or {}
-
-
-def save_dhn(dhn: torch.nn.Module,
-             dhn_cfg: dict,
-             path: str,
-             extra_meta: Optional[dict] = None) -> None:
-    """Write the compact checkpoint format that :func:`load_dhn` reads.
-
-    Args:
-        dhn (nn.Module): the network.
-        dhn_cfg (dict): its config (``type='DeepHungarianNet'``, ...).
-        path (str): the file to write.
-        extra_meta (dict, optional): more meta (metrics, provenance).
-            Defaults to None.
-    """
-    meta = dict(dhn_cfg=dict(dhn_cfg), **(extra_meta or {}))
-    state = {k: v.detach().cpu() for k, v in dhn.state_dict().items()}
-    torch.save(dict(meta=meta, state_dict=state), path)
 
 
 def load_dhn(path: Optional[str] = None,
@@ -91,9 +71,4 @@ def load_dhn(path: Optional[str] = None,
         nn.Module: the ``DeepHungarianNet``.
     """
     cfg, weights, _ = read_dhn_checkpoint(path or DEFAULT_DHN)
-    dhn = MODELS.build(cfg)
-    dhn.load_state_dict(weights)
-    dhn.to(device).eval()
-    if freeze:
-        dhn.requires_grad_(False)
-    return dhn
+    return freeze_for_use(MODELS.build(cfg), weights, device, freeze)

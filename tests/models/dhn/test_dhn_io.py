@@ -1,4 +1,4 @@
-"""load_dhn (models/matchers/dhn_io.py, re-exported by apis): shipped
+"""load_dhn (models/dhn/dhn_io.py, re-exported by apis): shipped
 weights, round trips, training checkpoints, errors."""
 import os.path as osp
 
@@ -8,7 +8,7 @@ import torch
 from mmdeepmot.apis import DEFAULT_DHN, load_dhn, save_dhn
 from mmdeepmot.datasets import DistanceMatrixDataset
 from mmdeepmot.evaluation import assignment_counts, assignment_scores
-from mmdeepmot.models.matchers import DeepHungarianNet
+from mmdeepmot.models.dhn import DeepHungarianNet
 
 
 def test_shipped_weights_are_the_trained_line_reader():

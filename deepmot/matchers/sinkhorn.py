@@ -2,7 +2,6 @@
 from typing import List, Sequence
 
 import torch
-from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
 # cost of padded entries: their kernel underflows to 0 but stays finite, so
@@ -68,7 +67,6 @@ def sinkhorn_assign(dist: Tensor,
     return sinkhorn_assign_batch([dist], max_cost, epsilon, num_iters)[0]
 
 
-@MODELS.register_module()
 class SinkhornMatcher(nn.Module):
     """Training-free differentiable matcher (entropic OT); see
     :func:`sinkhorn_assign_batch` for the arguments."""

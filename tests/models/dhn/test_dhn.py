@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from mmdeepmot.models.matchers import DeepHungarianNet
+from mmdeepmot.models.dhn import DeepHungarianNet
 
 
 def small(**kwargs):

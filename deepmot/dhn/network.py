@@ -7,8 +7,6 @@ are ground-truth objects (w), as in the official DeepMOT code.
 from typing import List, Optional, Sequence, Union
 
 import torch
-from mmengine.model import BaseModule
-from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
 from .birnn import CELLS as _CELLS
@@ -35,8 +33,7 @@ def _check_finite(dist: Tensor, name: str) -> None:
                          f'{where}: distances must be finite')
 
 
-@MODELS.register_module()
-class DeepHungarianNet(BaseModule):
+class DeepHungarianNet(nn.Module):
     """Soft assignment of an h x w distance matrix by two bi-directional RNNs.
 
     ``sequential`` (the paper's default): the matrix is flattened row by row
@@ -92,9 +89,8 @@ class DeepHungarianNet(BaseModule):
                  gate_bias: float = -1.0,
                  input_features: Sequence[str] = ('dist', ),
                  rounds: int = 1,
-                 max_call_entries: Union[int, str, None] = 'auto',
-                 init_cfg: Optional[dict] = None) -> None:
-        super().__init__(init_cfg=init_cfg)
+                 max_call_entries: Union[int, str, None] = 'auto') -> None:
+        super().__init__()
         if cell not in _CELLS:
             raise ValueError(f'cell must be one of {list(_CELLS)}, got {cell}')
         if variant not in _VARIANTS:

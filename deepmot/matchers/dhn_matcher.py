@@ -2,14 +2,12 @@
 from typing import List, Optional, Sequence
 
 import torch
-from mmtrack.registry import MODELS
 from torch import Tensor, nn
 
-from .connected_blocks import split_blocks
-from .dhn_io import load_dhn
+from ..dhn.weights import load_dhn
+from .blocks import split_blocks
 
 
-@MODELS.register_module()
 class DHNMatcher(nn.Module):
     """Soft assignment by a frozen DHN, all matrices in one padded call.
 
@@ -47,8 +45,12 @@ class DHNMatcher(nn.Module):
     def dhn(self) -> nn.Module:
         """The frozen DHN, loaded on first use."""
         if self._dhn is None:
-            object.__setattr__(self, '_dhn', load_dhn(self.checkpoint))
+            object.__setattr__(self, '_dhn', self.load(self.checkpoint))
         return self._dhn
+
+    def load(self, checkpoint: Optional[str]) -> nn.Module:
+        """The frozen DHN of ``checkpoint`` (None: the shipped one)."""
+        return load_dhn(checkpoint)
 
     def forward(self, dists: Sequence[Tensor]) -> List[Tensor]:
         """One soft assignment per [h, w] matrix."""

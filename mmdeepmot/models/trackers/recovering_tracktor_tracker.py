@@ -1,0 +1,76 @@
+"""Tracktor's tracker with lost tracks recovered by position."""
+from typing import Optional
+
+import torch
+from mmtrack.models.trackers import TracktorTracker
+from mmtrack.registry import MODELS
+from scipy.optimize import linear_sum_assignment
+from torch import Tensor
+
+from ...structures import box_iou
+
+
+@MODELS.register_module()
+class RecoveringTracktorTracker(TracktorTracker):
+    """MMTracking's ``TracktorTracker`` that gives a newborn track the id
+    of a lost one it overlaps.
+
+    Tracktor recovers a track its regression lost (score under the
+    threshold for one frame, or suppressed by NMS) only through its ReID
+    model; without one, every such loss is an identity switch when the
+    object is detected again. Here a detection that would start a track
+    takes instead the id of a track lost within ``num_frames_retain``
+    frames whose last box (moved by the model's ``LinearMotion`` when it
+    has one) it overlaps by at least ``recovery_iou_thr`` (one-to-one,
+    Hungarian on IoU). With a ReID model, ReID matches first and this
+    recovers what it left.
+
+    Args:
+        recovery_iou_thr (float, optional): the IoU a newborn box needs
+            with a lost track's last box to take its id; None recovers
+            nothing (``TracktorTracker``). Defaults to None.
+        **kwargs: ``TracktorTracker``'s arguments.
+    """
+
+    def __init__(self, recovery_iou_thr: Optional[float] = None,
+                 **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.recovery_iou_thr = recovery_iou_thr
+        self._first_newborn = 0
+
+    def track(self, *args, **kwargs):
+        """``TracktorTracker.track``; ids from ``num_tracks`` on are the
+        frame's births, which ``update`` may give back to lost tracks."""
+        self._first_newborn = 0 if self.empty else self.num_tracks
+        return super().track(*args, **kwargs)
+
+    def update(self, **kwargs) -> None:
+        """Recover lost tracks (``ids`` changed in place, so the frame's
+        returned instances carry the recovered ids), then store the frame
+        as ``BaseTracker.update`` does."""
+        if self.recovery_iou_thr is not None and not self.empty:
+            self.recover(kwargs['ids'], kwargs['bboxes'],
+                         int(kwargs['frame_ids']))
+        super().update(**kwargs)
+
+    def recover(self, ids: Tensor, bboxes: Tensor, frame_id: int) -> None:
+        """Give the newborn rows of ``ids`` the ids of lost tracks whose
+        last boxes they overlap by ``recovery_iou_thr`` or more.
+
+        Args:
+            ids (Tensor): (N, ) the frame's ids, births from
+                ``_first_newborn`` on; changed in place.
+            bboxes (Tensor): (N, 4) the frame's boxes, x1y1x2y2.
+            frame_id (int): the frame.
+        """
+        born = torch.nonzero(ids >= self._first_newborn).flatten()
+        lost = [k for k, v in self.tracks.items()
+                if int(v['frame_ids'][-1]) < frame_id]
+        if len(born) == 0 or not lost:
+            return
+        last = torch.cat([self.tracks[k]['bboxes'][-1] for k in lost])
+        ious = box_iou(last.to(bboxes), bboxes[born]).cpu().numpy()
+        rows, cols = linear_sum_assignment(-ious)
+        for r, c in zip(rows, cols):
+            if ious[r, c] >= self.recovery_iou_thr:
+                ids[born[c]] = lost[r]
