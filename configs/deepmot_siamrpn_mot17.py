@@ -99,7 +99,10 @@ default_hooks = dict(
         type='CheckpointHook',
         interval=1,
         save_best='motchallenge-metric/MOTA',
-        rule='greater'))
+        rule='greater'),
+    # exact resume after a kill, as configs/_base_/default_runtime.py
+    random_state=dict(type='RandomStateHook'),
+    resume_validation=dict(type='ResumeValidationHook'))
 # replaces the base's backbone-unfreezing hook (its epoch 10 never comes)
 custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)

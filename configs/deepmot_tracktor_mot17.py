@@ -97,7 +97,10 @@ default_hooks = dict(
         type='CheckpointHook',
         interval=1,
         save_best='motchallenge-metric/MOTA',
-        rule='greater'))
+        rule='greater'),
+    # exact resume after a kill, as configs/_base_/default_runtime.py
+    random_state=dict(type='RandomStateHook'),
+    resume_validation=dict(type='ResumeValidationHook'))
 custom_hooks = [{{_base_.deepmot_hook}}]
 auto_scale_lr = dict(enable=False, base_batch_size=16)
 # mmtrack's Tracktor base sets no seed: every run would draw its own

@@ -8,6 +8,11 @@ default_hooks = dict(
     param_scheduler=dict(type='ParamSchedulerHook'),
     checkpoint=dict(type='CheckpointHook', interval=1, max_keep_ckpts=3),
     sampler_seed=dict(type='DistSamplerSeedHook'),
+    # exact resume after a kill, whichever tool trains (ours, MMTracking's,
+    # mim): the random states go into every checkpoint and come back, and
+    # a validation the kill cut is made up before training goes on
+    random_state=dict(type='RandomStateHook'),
+    resume_validation=dict(type='ResumeValidationHook'),
 )
 env_cfg = dict(
     cudnn_benchmark=False,

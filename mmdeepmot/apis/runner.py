@@ -9,7 +9,6 @@ from mmengine.logging import print_log
 from mmengine.registry import RUNNERS
 from mmengine.runner import Runner, find_latest_checkpoint
 
-from ..engine.hooks import RandomStateHook, ResumeValidationHook
 from ..utils.checkpoint_io import read_checkpoint as _read
 from .pretrained import drop_unreachable_pretrained
 
@@ -166,10 +165,6 @@ def build_runner(config: Union[str, Config],
         Runner.from_cfg(cfg)
     for message in unreachable:
         runner.logger.warning(message)
-    # exact resume: the random states, and the validation a kill cut
-    for hook in (RandomStateHook, ResumeValidationHook):
-        if not any(isinstance(h, hook) for h in runner.hooks):
-            runner.register_hook(hook())
     if launcher != 'none':
         _log_every_rank(runner)
     return runner
@@ -196,13 +191,25 @@ def checkpoint_fit(model, ckpt: dict) -> Tuple[List[str], List[str]]:
     return sorted(want - have), sorted(have - want)
 
 
-REPO_ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+def _where_it_exists(cfg: Config, path: str) -> Optional[str]:
+    """The nearest folder above ``cfg``'s file from which the relative
+    ``path`` exists (a checkout's root, for its ``configs/...``)."""
+    if not cfg.filename:
+        return None
+    folder = osp.dirname(osp.abspath(cfg.filename))
+    while True:
+        if osp.exists(osp.join(folder, path)):
+            return folder
+        parent = osp.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def check_config_paths(cfg: Config, loaders: List[str]) -> None:
     """Refuse relative data and weight paths of ``cfg`` that do not exist
-    from the working directory, saying where they do: the configs here
-    name ``data/...`` and ``checkpoints/...`` from the repository root.
+    from the working directory, saying where they do: the configs of a
+    checkout name ``data/...`` and ``checkpoints/...`` from its root.
 
     Args:
         cfg (Config): the built config.
@@ -220,8 +227,9 @@ def check_config_paths(cfg: Config, loaders: List[str]) -> None:
         if '://' in path or osp.isabs(path) or osp.exists(path):
             continue
         hint = ''
-        if osp.exists(osp.join(REPO_ROOT, path)):
-            hint = (f'; it does from the repository root: run from '
-                    f'{REPO_ROOT} or pass an absolute path')
+        root = _where_it_exists(cfg, path)
+        if root is not None:
+            hint = (f'; it does from {root} (above the config): run from '
+                    'there or pass an absolute path')
         raise FileNotFoundError(f'{key}={path!r} does not exist relative to '
                                 f'the working directory {os.getcwd()}{hint}')

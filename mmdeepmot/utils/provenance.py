@@ -9,12 +9,12 @@ import sys
 import time
 from typing import Dict, Optional, Sequence
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-
 
 def _git(*args: str) -> Optional[str]:
+    """git's answer in the working directory's checkout, None outside
+    one (the command's checkout, wherever the package is installed)."""
     try:
-        out = subprocess.run(['git', *args], cwd=ROOT, capture_output=True,
+        out = subprocess.run(['git', *args], capture_output=True,
                              text=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -32,8 +32,9 @@ def provenance(argv: Optional[Sequence[str]] = None) -> Dict[str, object]:
             ``sys.argv``.
     """
     argv = list(sys.argv if argv is None else argv)
+    root = _git('rev-parse', '--show-toplevel') or os.getcwd()
     if argv and osp.isfile(argv[0]):
-        argv[0] = osp.relpath(osp.abspath(argv[0]), ROOT)
+        argv[0] = osp.relpath(osp.abspath(argv[0]), root)
     commit = _git('rev-parse', 'HEAD')
     changes = _git('status', '--porcelain', '--untracked-files=no')
     return dict(command=' '.join(shlex.quote(a) for a in argv),

@@ -44,12 +44,14 @@ def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
     from mmdeepmot.apis import check_config_paths
     root = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
     cfg = Config(dict(load_from='checkpoints/siamrpn_sot_toy.pth',
-                      test_dataloader=dict(dataset=dict(data_root='x/'))))
+                      test_dataloader=dict(dataset=dict(data_root='x/'))),
+                 filename=osp.join(root, 'configs', 'toy',
+                                   'vanilla_siamrpn_toy.py'))
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
         with pytest.raises(FileNotFoundError,
-                           match='load_from=.*run from ' + root):
+                           match=f'load_from=.*it does from {root} '):
             check_config_paths(cfg, [])
         with pytest.raises(FileNotFoundError,
                            match="test_dataloader.dataset.data_root='x/'"):

@@ -41,7 +41,9 @@ class RecoveringTracktorTracker(TracktorTracker):
     def track(self, *args, **kwargs):
         """``TracktorTracker.track``; ids from ``num_tracks`` on are the
         frame's births, which ``update`` may give back to lost tracks."""
-        self._first_newborn = 0 if self.empty else self.num_tracks
+        # int(): after its first births num_tracks is a tensor that
+        # TracktorTracker grows in place
+        self._first_newborn = 0 if self.empty else int(self.num_tracks)
         return super().track(*args, **kwargs)
 
     def update(self, **kwargs) -> None:
@@ -49,11 +51,10 @@ class RecoveringTracktorTracker(TracktorTracker):
         returned instances carry the recovered ids), then store the frame
         as ``BaseTracker.update`` does."""
         if self.recovery_iou_thr is not None and not self.empty:
-            self.recover(kwargs['ids'], kwargs['bboxes'],
-                         int(kwargs['frame_ids']))
+            self.recover(kwargs['ids'], kwargs['bboxes'])
         super().update(**kwargs)
 
-    def recover(self, ids: Tensor, bboxes: Tensor, frame_id: int) -> None:
+    def recover(self, ids: Tensor, bboxes: Tensor) -> None:
         """Give the newborn rows of ``ids`` the ids of lost tracks whose
         last boxes they overlap by ``recovery_iou_thr`` or more.
 
@@ -61,11 +62,12 @@ class RecoveringTracktorTracker(TracktorTracker):
             ids (Tensor): (N, ) the frame's ids, births from
                 ``_first_newborn`` on; changed in place.
             bboxes (Tensor): (N, 4) the frame's boxes, x1y1x2y2.
-            frame_id (int): the frame.
         """
         born = torch.nonzero(ids >= self._first_newborn).flatten()
-        lost = [k for k, v in self.tracks.items()
-                if int(v['frame_ids'][-1]) < frame_id]
+        # tracks the regression carried here are updated after this
+        present = set(ids.tolist())
+        lost = [k for k in self.tracks if k not in present]
+
         if len(born) == 0 or not lost:
             return
         last = torch.cat([self.tracks[k]['bboxes'][-1] for k in lost])
