@@ -11,8 +11,8 @@ test: setup
 	$(PY) -m pytest -q
 
 lint: setup
-	$(PY) -m flake8 deepmot mmdeepmot tools tests configs benchmarks
-	$(PY) -m isort --check-only --diff deepmot mmdeepmot tools tests configs benchmarks
+	$(PY) -m flake8 deepmot mmdeepmot projects tools tests configs benchmarks
+	$(PY) -m isort --check-only --diff deepmot mmdeepmot projects tools tests configs benchmarks
 
 demo: setup
 	bash tools/demo.sh

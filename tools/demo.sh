@@ -4,7 +4,7 @@
 #   2. fine-tune the shipped toy Tracktor twice from the same start, with
 #      the DeepMOT loss (through the frozen, shipped DHN) and with the
 #      detector's losses only, test both with tools/test.py and print the
-#      comparison (tools/compare_twins.py, one seed);
+#      comparison (projects/twin_study/tools/compare_twins.py, one seed);
 #   3. draw the pictures: the DeepMOT tracks on a test sequence (GIF), the
 #      training curves with the validation MOTA of both twins and of the
 #      stage-0 weights, the DHN's soft assignment beside Hungarian's.
@@ -32,7 +32,7 @@ if [ "$DATA" != data/toy-mot17 ]; then
           "val_dataloader.dataset.data_root=$DATA/"
           "test_dataloader.dataset.data_root=$DATA/")
 fi
-$PY tools/compare_twins.py tracktor --seeds $SEEDS --stage0 --work-dir "$WORK/twins" \
+$PY projects/twin_study/tools/compare_twins.py tracktor --seeds $SEEDS --stage0 --work-dir "$WORK/twins" \
     "${OPTS[@]}"
 echo
 echo "== 3/3 pictures"

@@ -66,7 +66,8 @@ test_dataloader = dict(num_workers=1, dataset=dict(data_root=data_root))
 # the checkpoint with the best validation MOTA
 max_iters = 300
 # Adam at 3e-4, chosen on half-train-select over {1e-4 (the recipe's), 3e-4}
-# by the twins' mean best validation MOTA, seed 0 (tools/schedule_grid.py;
+# by the twins' mean best validation MOTA, seed 0
+# (projects/twin_study/tools/schedule_grid.py;
 # benchmarks/results/siamrpn_mot17drawn_schedule_lr_seed0.json): 49.66
 # against 49.65, stage 0 49.6 -- no real difference, validation barely
 # moves at either rate

@@ -1,7 +1,8 @@
 # Ablation of deepmot_tracktor_mot17drawn.py: the DeepMOT loss with dMOTA
 # alone (no dMOTP term, lambda_motp=0); everything else is the DeepMOT
 # twin's.
-#   .venv/bin/python tools/compare_twins.py tracktor-mot17drawn \
+#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
+#       tracktor-mot17drawn \
 #       --deepmot-config \
 #       configs/mot17_drawn/deepmot_tracktor_mot17drawn_dmota.py
 _base_ = ['./deepmot_tracktor_mot17drawn.py']

@@ -2,7 +2,8 @@
 # Sinkhorn matcher (entropic optimal transport with a slack row and column,
 # SinkhornMatcher's defaults) in place of the frozen DHN; everything else
 # is the DeepMOT twin's.
-#   .venv/bin/python tools/compare_twins.py tracktor-mot17drawn \
+#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
+#       tracktor-mot17drawn \
 #       --deepmot-config \
 #       configs/mot17_drawn/deepmot_tracktor_mot17drawn_sinkhorn.py
 _base_ = ['./deepmot_tracktor_mot17drawn.py']

@@ -18,7 +18,7 @@ load_from = 'checkpoints/tracktor_detector_toy.pth'
 max_iters = 600
 # clips of half-train-fit; every 100 iterations a validation on
 # half-train-select (the FRCNN videos), whose best MOTA picks the checkpoint
-# tools/compare_twins.py tests
+# projects/twin_study/tools/compare_twins.py tests
 train_dataloader = dict(dataset={{_base_.toy_fit_dataset}})
 val_dataloader = dict(
     _base_.toy_select_loader,

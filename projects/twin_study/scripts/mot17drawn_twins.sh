@@ -10,7 +10,7 @@
 # It takes longer than a session (about 15 hours of lane time with
 # Tracktor at 1200 iterations, 45 minutes a run), so every
 # finished run goes into a ledger, benchmarks/results/<tracker>_mot17drawn_
-# halfval_runs.json (tools/twins_ledger.py; commit it): a run the ledger
+# halfval_runs.json (twin_study.Ledger; commit it): a run the ledger
 # holds under the same config, seed and thread count is not made again, in
 # this checkout or another. Within a checkout a killed run also resumes
 # from its last checkpoint: run the script again after a stop. A run two
@@ -18,7 +18,7 @@
 # works on it; the other waits. At the end the tables of every seed the
 # ledgers hold are written to benchmarks/results/<tracker>_mot17drawn_
 # halfval.json and its ablations' files.
-#   bash benchmarks/mot17drawn_twins.sh      (WORK_DIR=... to move it)
+#   bash projects/twin_study/scripts/mot17drawn_twins.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,7 @@ mkdir -p "$WORK"
 compare() {  # tracker, compare_twins options
     local tracker=$1
     shift
-    .venv/bin/python tools/compare_twins.py "$tracker-mot17drawn" \
+    .venv/bin/python projects/twin_study/tools/compare_twins.py "$tracker-mot17drawn" \
         --threads 1 --work-dir "$WORK" \
         --ledger "$RESULTS/${tracker}_mot17drawn_halfval_runs.json" "$@"
 }

@@ -1,5 +1,6 @@
-"""tools/schedule_grid.py: both twins trained under each setting, the
-setting kept by their validation (never the test data), runs reused."""
+"""schedule_grid.py (projects/twin_study): both twins trained under each
+setting, the setting kept by their validation (never the test data),
+runs reused."""
 import json
 import os.path as osp
 import subprocess
@@ -7,12 +8,14 @@ import sys
 
 import pytest
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+TOOL = osp.join(ROOT, 'projects', 'twin_study', 'tools', 'schedule_grid.py')
 
 
 def grid(work, options, *grid_args, ok=True):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', 'schedule_grid.py'),
+        [sys.executable, TOOL,
          'tracktor', '--work-dir', str(work), *grid_args,
          '--cfg-options', *options, 'load_from=None',
          'model.unroll_cfg.obj_score_thr=0.0', 'train_cfg.max_iters=2',
@@ -64,7 +67,7 @@ def test_schedule_grid_trains_both_twins_and_keeps_a_setting(
 @pytest.mark.parametrize('bad', ['lr', 'lr=', '=1,2'])
 def test_a_malformed_grid_is_named(tmp_path, bad):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', 'schedule_grid.py'),
+        [sys.executable, TOOL,
          'tracktor', '--work-dir', str(tmp_path), '--grid', bad],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
@@ -72,11 +75,7 @@ def test_a_malformed_grid_is_named(tmp_path, bad):
 
 
 def test_several_grid_keys_are_zipped(tmp_path):
-    sys.path.insert(0, osp.join(ROOT, 'tools'))
-    try:
-        import schedule_grid
-    finally:
-        sys.path.pop(0)
+    from twin_study import schedule as schedule_grid
     parser = schedule_grid.argparse.ArgumentParser()
     key, settings = schedule_grid.zipped(
         [('train_cfg.max_iters', ['600', '1200']),
@@ -93,7 +92,7 @@ def test_several_grid_keys_are_zipped(tmp_path):
 
 def test_zipped_grids_need_as_many_values(tmp_path):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', 'schedule_grid.py'),
+        [sys.executable, TOOL,
          'tracktor', '--work-dir', str(tmp_path), '--grid', 'a=1,2',
          '--grid', 'b=1'], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How the drawn-MOT17 twins' schedules were chosen (README, "Trackers on the
-# drawn MOT17"): tools/schedule_grid.py trains both twins of a pair under
+# drawn MOT17"): projects/twin_study/tools/schedule_grid.py trains both twins of a pair under
 # each setting (seed 0, 1 CPU thread), validates them on half-train-select
 # and keeps the setting with the best mean of the twins' best validation
 # MOTA; no half-val frame is read. The kept settings are the drawn configs'.
@@ -9,7 +9,7 @@
 # Finished runs are reused and killed ones resume: run it again after a
 # stop. About 3 hours of lane time for Tracktor (10 runs of 7-30 minutes),
 # 25 minutes for SiamRPN; one lane (the grid trains its runs in turn).
-#   bash benchmarks/mot17drawn_schedules.sh      (WORK_DIR=... to move it)
+#   bash projects/twin_study/scripts/mot17drawn_schedules.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ grid() {  # tracker, what, schedule_grid options
     local tracker=$1 what=$2
     shift 2
     local work="$WORK/${tracker}_$what"
-    .venv/bin/python tools/schedule_grid.py "$tracker-mot17drawn" \
+    .venv/bin/python projects/twin_study/tools/schedule_grid.py "$tracker-mot17drawn" \
         --seed 0 --threads 1 --work-dir "$work" "$@"
     cp "$work/$tracker-mot17drawn_schedule.json" \
         "$RESULTS/${tracker}_mot17drawn_schedule_${what}_seed0.json"

@@ -1,5 +1,6 @@
-"""tools/compare_twins.py: both twins trained, tested and tabulated, their
-output in logs and a short console; a second call reuses finished runs."""
+"""compare_twins.py (projects/twin_study): both twins trained, tested
+and tabulated, their output in logs and a short console; a second call
+reuses finished runs."""
 import json
 import os.path as osp
 import subprocess
@@ -9,12 +10,14 @@ import time
 import pytest
 import torch
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+TOOL = osp.join(ROOT, 'projects', 'twin_study', 'tools', 'compare_twins.py')
 
 
 def compare(work, options, *extra, ok=True):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
+        [sys.executable, TOOL,
          'tracktor', '--seeds', '0', '--work-dir', str(work),
          '--cfg-options', *options, 'load_from=None',
          'model.unroll_cfg.obj_score_thr=0.0', 'train_cfg.max_iters=1',
@@ -140,21 +143,8 @@ def test_compare_twins_names_the_log_of_a_failed_run(toy_options, tmp_path):
     assert 'missing.json' in log.read_text()
 
 
-def _load_tool():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location(
-        'compare_twins', osp.join(ROOT, 'tools', 'compare_twins.py'))
-    sys.path.insert(0, osp.join(ROOT, 'tools'))  # its _env_guard import
-    try:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.pop(0)
-    return module
-
-
 def test_table_has_mean_std_and_paired_differences():
-    tool = _load_tool()
+    from twin_study import twins_table
 
     def row(mota, idf1, fp):
         return dict(MOTA=mota, IDF1=idf1, HOTA=0.4, MOTP=0.8, FP=fp,
@@ -163,7 +153,7 @@ def test_table_has_mean_std_and_paired_differences():
     runs = {'stage0_t': {'stage0': row(0.45, 0.44, 90)},
             'vanilla_t': {0: row(0.40, 0.40, 100), 1: row(0.42, 0.41, 120)},
             'deepmot_t': {0: row(0.43, 0.45, 80), 1: row(0.41, 0.44, 130)}}
-    text = tool.table(runs, [0, 1])
+    text = twins_table(runs, [0, 1])
     assert '| stage0_t | - | 45.0 | 44.0 |' in text
     # mean ± sample std (0.40, 0.42: 41.0 ± 1.4; 100, 120: 110 ± 14)
     assert '| **vanilla_t** | mean | 41.0 ± 1.4 | 40.5 ± 0.7 |' in text
@@ -176,7 +166,7 @@ def test_table_has_mean_std_and_paired_differences():
 
 
 def test_tested_checkpoint_is_the_kept_best_else_the_last(tmp_path):
-    tool = _load_tool()
+    from twin_study import runs as tool
     final = str(tmp_path / 'iter_4.pth')
     (tmp_path / 'iter_4.pth').write_bytes(b'')
     assert tool.tested_checkpoint(str(tmp_path), final) == final
@@ -190,7 +180,7 @@ def test_tested_checkpoint_is_the_kept_best_else_the_last(tmp_path):
 
 def test_a_missing_ablation_config_is_named(tmp_path):
     proc = subprocess.run(
-        [sys.executable, osp.join(ROOT, 'tools', 'compare_twins.py'),
+        [sys.executable, TOOL,
          'tracktor', '--deepmot-config', 'configs/nope.py', '--work-dir',
          str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
@@ -198,7 +188,7 @@ def test_a_missing_ablation_config_is_named(tmp_path):
 
 
 def test_run_lock_makes_a_second_process_wait(tmp_path):
-    tool = _load_tool()
+    from twin_study import runs as tool
     holder = subprocess.Popen(
         [sys.executable, '-c',
          'import fcntl, sys, time\n'
@@ -219,9 +209,9 @@ def test_run_lock_makes_a_second_process_wait(tmp_path):
 
 
 def test_run_signature_follows_what_the_figures_depend_on():
-    tool = _load_tool()
+    from twin_study import RunContext
+    tool = RunContext(threads=1)
     config = 'configs/toy/vanilla_tracktor_toy.py'
-    tool.ENV['OMP_NUM_THREADS'] = '1'
     base = tool.run_signature(config, {}, 0)
     assert tool.run_signature(config, {}, 0) == base
     assert tool.run_signature(config, {}, 1) != base
@@ -234,8 +224,7 @@ def test_run_signature_follows_what_the_figures_depend_on():
     assert tool.run_signature(
         config, {'optim_wrapper.optimizer.lr': 0.5}) == stage0
     assert tool.run_signature(config, {'load_from': 'other.pth'}) != stage0
-    tool.ENV['OMP_NUM_THREADS'] = '2'
-    assert tool.run_signature(config, {}, 0) != base
+    assert RunContext(threads=2).run_signature(config, {}, 0) != base
 
 
 def test_a_run_killed_in_its_last_validation_is_resumed(

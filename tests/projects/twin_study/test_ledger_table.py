@@ -1,16 +1,17 @@
-"""tools/ledger_table.py: the README's ablation tables from a ledger, every
-seed asked for or an error that names what is missing."""
+"""ledger_table.py (projects/twin_study): the ablation tables from a
+ledger, every seed asked for or an error that names what is missing."""
 import os.path as osp
 import sys
 
 import pytest
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-sys.path.insert(0, osp.join(ROOT, 'tools'))
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+sys.path.insert(0, osp.join(ROOT, 'projects', 'twin_study', 'tools'))
 import ledger_table  # noqa: E402
-import twins_ledger  # noqa: E402
 
 sys.path.pop(0)
+from twin_study import Ledger, RunContext  # noqa: E402
 
 KEYS = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
 
@@ -27,9 +28,9 @@ def ledger(tmp_path):
                              ('d', (0.45, 0.46), (50, 60)),
                              ('s', (0.47, 0.45), (40, 70))):
         for seed, (mota, fp) in enumerate(zip(motas, fps)):
-            twins_ledger.add(path, name, seed, f'{name}_seed{seed}',
+            Ledger(path).add(name, seed, f'{name}_seed{seed}',
                              _metrics(mota, fp), 'sig', None, None)
-    twins_ledger.add(path, 'd', 2, 'd_seed2', _metrics(0.5, 1), 'sig', None,
+    Ledger(path).add('d', 2, 'd_seed2', _metrics(0.5, 1), 'sig', None,
                      None)
     return path
 
@@ -71,20 +72,19 @@ def test_an_entry_of_another_config_is_refused(tmp_path, capsys):
     """A ledger entry is read only under the signature its run's config
     gives now: one made under another schedule or thread count is an
     error naming it, never a row mixing two schedules."""
-    import compare_twins
+    context = RunContext(threads=1)
     path = str(tmp_path / 'runs.json')
     vanilla, deepmot = 'vanilla_tracktor_toy', 'deepmot_tracktor_toy'
-    compare_twins.ENV['OMP_NUM_THREADS'] = '1'
     for seed in (0, 1):
         for name in (vanilla, deepmot):
-            signature = compare_twins.run_signature(
+            signature = context.run_signature(
                 f'configs/toy/{name}.py', {}, seed)
             # deepmot's seed 1 was made under another schedule
             if name == deepmot and seed == 1:
-                signature = compare_twins.run_signature(
+                signature = context.run_signature(
                     f'configs/toy/{name}.py',
                     {'train_cfg.max_iters': 7}, seed)
-            twins_ledger.add(path, name, seed, f'{name}_seed{seed}',
+            Ledger(path).add(name, seed, f'{name}_seed{seed}',
                              _metrics(0.4 + 0.1 * seed, 10), signature,
                              None, None)
     runs = ['--runs', vanilla, deepmot, '--base', vanilla]
