@@ -20,22 +20,28 @@ class RecoveringTracktorTracker(TracktorTracker):
     model; without one, every such loss is an identity switch when the
     object is detected again. Here a detection that would start a track
     takes instead the id of a track lost within ``num_frames_retain``
-    frames whose last box (moved by the model's ``LinearMotion`` when it
-    has one) it overlaps by at least ``recovery_iou_thr`` (one-to-one,
-    Hungarian on IoU). With a ReID model, ReID matches first and this
-    recovers what it left.
+    frames whose last box it overlaps by at least ``recovery_iou_thr``
+    (one-to-one, Hungarian on IoU); with ``recovery_motion_steps`` the
+    last box first moves on at the track's constant velocity over the
+    frames it was lost (MMTracking's ``LinearMotion`` does not run with
+    Tracktor's memory here). With a ReID model, ReID matches first and
+    this recovers what it left.
 
     Args:
         recovery_iou_thr (float, optional): the IoU a newborn box needs
             with a lost track's last box to take its id; None recovers
             nothing (``TracktorTracker``). Defaults to None.
+        recovery_motion_steps (int): the last steps of a track its
+            velocity is measured over; 0 keeps a lost track's box where
+            it was last seen. Defaults to 0.
         **kwargs: ``TracktorTracker``'s arguments.
     """
 
     def __init__(self, recovery_iou_thr: Optional[float] = None,
-                 **kwargs) -> None:
+                 recovery_motion_steps: int = 0, **kwargs) -> None:
         super().__init__(**kwargs)
         self.recovery_iou_thr = recovery_iou_thr
+        self.recovery_motion_steps = recovery_motion_steps
         self._first_newborn = 0
 
     def track(self, *args, **kwargs):
@@ -51,10 +57,23 @@ class RecoveringTracktorTracker(TracktorTracker):
         returned instances carry the recovered ids), then store the frame
         as ``BaseTracker.update`` does."""
         if self.recovery_iou_thr is not None and not self.empty:
-            self.recover(kwargs['ids'], kwargs['bboxes'])
+            self.recover(kwargs['ids'], kwargs['bboxes'],
+                         int(kwargs['frame_ids']))
         super().update(**kwargs)
 
-    def recover(self, ids: Tensor, bboxes: Tensor) -> None:
+    def predicted_box(self, track: dict, frame_id: int) -> Tensor:
+        """A lost track's last box, moved on to ``frame_id`` at its
+        velocity over its last ``recovery_motion_steps`` steps."""
+        boxes, frames = track['bboxes'], track['frame_ids']
+        last = boxes[-1].reshape(4)
+        steps = min(self.recovery_motion_steps, len(boxes) - 1)
+        if steps < 1:
+            return last
+        elapsed = float(frames[-1]) - float(frames[-1 - steps])
+        velocity = (last - boxes[-1 - steps].reshape(4)) / elapsed
+        return last + velocity * (frame_id - float(frames[-1]))
+
+    def recover(self, ids: Tensor, bboxes: Tensor, frame_id: int) -> None:
         """Give the newborn rows of ``ids`` the ids of lost tracks whose
         last boxes they overlap by ``recovery_iou_thr`` or more.
 
@@ -62,6 +81,7 @@ class RecoveringTracktorTracker(TracktorTracker):
             ids (Tensor): (N, ) the frame's ids, births from
                 ``_first_newborn`` on; changed in place.
             bboxes (Tensor): (N, 4) the frame's boxes, x1y1x2y2.
+            frame_id (int): the frame.
         """
         born = torch.nonzero(ids >= self._first_newborn).flatten()
         # tracks the regression carried here are updated after this
@@ -70,7 +90,8 @@ class RecoveringTracktorTracker(TracktorTracker):
 
         if len(born) == 0 or not lost:
             return
-        last = torch.cat([self.tracks[k]['bboxes'][-1] for k in lost])
+        last = torch.stack(
+            [self.predicted_box(self.tracks[k], frame_id) for k in lost])
         ious = box_iou(last.to(bboxes), bboxes[born]).cpu().numpy()
         rows, cols = linear_sum_assignment(-ious)
         for r, c in zip(rows, cols):

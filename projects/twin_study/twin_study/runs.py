@@ -18,6 +18,7 @@ from collections import deque
 from contextlib import contextmanager, nullcontext
 from typing import Dict, Iterator, List, Optional, Sequence
 
+import torch
 from mmengine.config import Config
 
 from mmdeepmot.evaluation import trackeval_mot
@@ -167,12 +168,14 @@ def check_trained_under(cfg: Config, run_opts: Dict[str, object],
     config the runner dumped there), or validated under other tracker
     options when its kept checkpoint is chosen on validation: reusing or
     resuming it would mix two schedules, or two checkpoint choices, under
-    one name. A folder without a dumped config has nothing to compare.
+    one name. A folder without a dumped config has nothing to compare but
+    its checkpoints' seed (a folder trained outside the study, by hand).
 
     Raises:
         SystemExit: naming the folder, its dumped config and the keys that
-            differ.
+            differ, or the checkpoint of another seed.
     """
+    check_seed(run_opts.get('randomness.seed'), work_dir)
     # the runner dumps its config in every start's <timestamp>/vis_data;
     # the oldest is the training's first (a resumed one reads load_from
     # from its checkpoint, a test from the kept one)
@@ -196,6 +199,25 @@ def check_trained_under(cfg: Config, run_opts: Dict[str, object],
             f'error: {work_dir} was trained under another config ({dumped} '
             f'differs in {", ".join(differ)}); move it away or use another '
             '--work-dir')
+
+
+def check_seed(seed: Optional[int], work_dir: str) -> None:
+    """Refuse a run folder whose first checkpoint was trained under
+    another seed than ``seed`` (mmengine records it in the meta).
+
+    Raises:
+        SystemExit: naming the checkpoint and both seeds.
+    """
+    ckpts = sorted(glob.glob(osp.join(work_dir, 'iter_*.pth')),
+                   key=lambda p: int(re.findall(r'\d+', osp.basename(p))[0]))
+    if seed is None or not ckpts:
+        return
+    meta = torch.load(ckpts[0], map_location='cpu',
+                      weights_only=False).get('meta') or {}
+    if meta.get('seed') is not None and meta['seed'] != seed:
+        raise SystemExit(
+            f'error: {ckpts[0]} was trained with seed {meta["seed"]}, not '
+            f'{seed}; move {work_dir} away or use another --work-dir')
 
 
 def validation_curve(work_dir: str) -> List[List[float]]:

@@ -256,3 +256,14 @@ def test_a_run_killed_in_its_last_validation_is_resumed(
     # the twin that finished is left alone
     twin = (tmp_path / 'deepmot_tracktor_toy_seed0' / 'train.log').read_text()
     assert 'validating before' not in twin
+
+
+def test_a_folder_of_another_seed_is_refused(tmp_path):
+    """A run folder trained by hand under another seed (no train.log, so
+    no dumped config is compared) is refused by its checkpoint's seed."""
+    from twin_study import runs
+    torch.save(dict(meta=dict(seed=1), state_dict={}),
+               tmp_path / 'iter_300.pth')
+    runs.check_seed(1, str(tmp_path))
+    with pytest.raises(SystemExit, match='trained with seed 1, not 0'):
+        runs.check_seed(0, str(tmp_path))
