@@ -68,7 +68,7 @@ max_iters = 300
 # Adam at 3e-4, chosen on half-train-select over {1e-4 (the recipe's), 3e-4}
 # by the twins' mean best validation MOTA, seed 0
 # (projects/twin_study/tools/schedule_grid.py;
-# benchmarks/results/siamrpn_mot17drawn_schedule_lr_seed0.json): 49.66
+# benchmarks/results/trackers/mot17_drawn/siamrpn_mot17drawn_schedule_lr_seed0.json): 49.66
 # against 49.65, stage 0 49.6 -- no real difference, validation barely
 # moves at either rate
 optim_wrapper = dict(optimizer=dict(lr=3e-4))

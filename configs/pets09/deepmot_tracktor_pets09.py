@@ -34,3 +34,17 @@ param_scheduler = [
     dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
          eta_min=1e-5)
 ]
+
+# test-time rules chosen for the stage-0 weights on half-train-select by
+# HOTA (tools/tune_tracker.py; docs/results.md, "Tracktor's identities"):
+# a lost track gets its id back when a newborn box overlaps its last box
+# moved on at its velocity (MMTracking's Tracktor recovers only through a
+# ReID model, which these configs have not), births from 0.3, survival
+# from 0.4, NMS between tracks at 0.5 IoU
+model = dict(
+    tracker=dict(
+        type='RecoveringTracktorTracker',
+        obj_score_thr=0.3,
+        regression=dict(obj_score_thr=0.4, nms=dict(iou_threshold=0.5)),
+        recovery_iou_thr=0.3,
+        recovery_motion_steps=3))

@@ -5,7 +5,7 @@
 # and keeps the setting with the best mean of the twins' best validation
 # MOTA; no half-val frame is read. The kept settings are the drawn configs'.
 # Each grid writes WORK/<pair>_schedule.{md,json}, copied to
-# benchmarks/results/<tracker>_mot17drawn_schedule_<what>_seed0.json.
+# benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_schedule_<what>_seed0.json.
 # Finished runs are reused and killed ones resume: run it again after a
 # stop. About 3 hours of lane time for Tracktor (10 runs of 7-30 minutes),
 # 25 minutes for SiamRPN; one lane (the grid trains its runs in turn).
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK_DIR:-work_dirs/schedules}
-RESULTS=benchmarks/results
+RESULTS=benchmarks/results/trackers/mot17_drawn
 
 grid() {  # tracker, what, schedule_grid options
     local tracker=$1 what=$2

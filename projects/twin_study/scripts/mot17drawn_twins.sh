@@ -9,21 +9,21 @@
 #
 # It takes longer than a session (about 15 hours of lane time with
 # Tracktor at 1200 iterations, 45 minutes a run), so every
-# finished run goes into a ledger, benchmarks/results/<tracker>_mot17drawn_
+# finished run goes into a ledger, benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_
 # halfval_runs.json (twin_study.Ledger; commit it): a run the ledger
 # holds under the same config, seed and thread count is not made again, in
 # this checkout or another. Within a checkout a killed run also resumes
 # from its last checkpoint: run the script again after a stop. A run two
 # lanes need (the vanilla twin of an ablation) is locked by the lane that
 # works on it; the other waits. At the end the tables of every seed the
-# ledgers hold are written to benchmarks/results/<tracker>_mot17drawn_
+# ledgers hold are written to benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_
 # halfval.json and its ablations' files.
 #   bash projects/twin_study/scripts/mot17drawn_twins.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK_DIR:-work_dirs/twins_drawn_sel}
-RESULTS=benchmarks/results
+RESULTS=benchmarks/results/trackers/mot17_drawn
 mkdir -p "$WORK"
 
 compare() {  # tracker, compare_twins options

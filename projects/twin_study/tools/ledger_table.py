@@ -3,7 +3,8 @@ tables of the README): mean ± std of each run over the seeds asked for,
 then each paired run minus a base run, seed by seed.
 
     .venv/bin/python projects/twin_study/tools/ledger_table.py \\
-        benchmarks/results/tracktor_mot17drawn_halfval_runs.json \\
+        benchmarks/results/trackers/mot17_drawn/\\
+            tracktor_mot17drawn_halfval_runs.json \\
         --seeds 0 1 2 --base deepmot_tracktor_mot17drawn \\
         --runs vanilla_tracktor_mot17drawn deepmot_tracktor_mot17drawn \\
             deepmot_tracktor_mot17drawn_sinkhorn \\

@@ -1,0 +1,53 @@
+"""Write the result tables of the Markdown pages from the JSON files under
+benchmarks/results (see twin_study.results_page for the directives).
+
+    .venv/bin/python projects/twin_study/tools/results_page.py \
+        [PAGE ...] [--check] [--results benchmarks/results]
+
+Pages default to README.md, docs/results.md and docs/real_pixels.md.
+--check writes nothing and exits 1 naming every page whose tables differ
+from what the files give.
+"""
+import argparse
+import os.path as osp
+import sys
+
+import _bootstrap  # noqa: F401
+from twin_study.results_page import render_page
+from twin_study.runs import CHECKOUT
+
+PAGES = ('README.md', 'docs/results.md', 'docs/real_pixels.md')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('pages', nargs='*', default=list(PAGES))
+    parser.add_argument('--check', action='store_true')
+    parser.add_argument('--results',
+                        default=osp.join(CHECKOUT, 'benchmarks', 'results'))
+    args = parser.parse_args()
+    stale = []
+    for page in args.pages:
+        with open(page) as f:
+            text = f.read()
+        try:
+            new = render_page(text, args.results, page)
+        except ValueError as err:
+            sys.exit(f'error: {err}')
+        if new == text:
+            continue
+        stale.append(page)
+        if not args.check:
+            with open(page, 'w') as f:
+                f.write(new)
+            print(f'wrote {page}')
+    if args.check and stale:
+        sys.exit('error: the tables of ' + ', '.join(stale) + ' differ '
+                 'from benchmarks/results; run '
+                 'projects/twin_study/tools/results_page.py')
+    if not stale:
+        print('every table matches its result files')
+
+
+if __name__ == '__main__':
+    main()
