@@ -64,3 +64,18 @@ def test_toy_and_baselines_register_only_when_imported():
             'assert MODELS.get("MOTResultReplay") is not None\n'
             'assert DATASETS.get("ToyBoxClipDataset") is not None\n')
     subprocess.run([sys.executable, '-c', code], check=True)
+
+
+def test_the_core_imports_nothing_of_openmmlab():
+    """deepmot/ (the torch-only core) names no OpenMMLab package, nor
+    mmdeepmot, nor scipy outside a guarded import (the runtime check is
+    tests/deepmot/test_torch_only.py)."""
+    import glob
+    import os.path as osp
+
+    import deepmot
+    root = osp.dirname(deepmot.__file__)
+    banned = ('mmcv', 'mmdet', 'mmtrack', 'mmengine', 'mmcls', 'mmdeepmot')
+    for path in glob.glob(osp.join(root, '**', '*.py'), recursive=True):
+        for name in _imports(path):
+            assert name.split('.')[0] not in banned, (path, name)

@@ -65,12 +65,8 @@ test_dataloader = dict(num_workers=1, dataset=dict(data_root=data_root))
 # half-train-select every 75 iterations (about 25 s each); the test takes
 # the checkpoint with the best validation MOTA
 max_iters = 300
-# Adam at 3e-4, chosen on half-train-select over {1e-4 (the recipe's), 3e-4}
-# by the twins' mean best validation MOTA, seed 0
-# (projects/twin_study/tools/schedule_grid.py;
-# benchmarks/results/trackers/mot17_drawn/siamrpn_mot17drawn_schedule_lr_seed0.json): 49.66
-# against 49.65, stage 0 49.6 -- no real difference, validation barely
-# moves at either rate
+# Adam at 3e-4, chosen on half-train-select over {1e-4 (the recipe's),
+# 3e-4}: the two tie, validation barely moves at either (docs/results.md)
 optim_wrapper = dict(optimizer=dict(lr=3e-4))
 train_cfg = dict(
     _delete_=True,

@@ -4,7 +4,7 @@ benchmarks/results (see twin_study.results_page for the directives).
     .venv/bin/python projects/twin_study/tools/results_page.py \
         [PAGE ...] [--check] [--results benchmarks/results]
 
-Pages default to README.md, docs/results.md and docs/real_pixels.md.
+Pages default to README.md and the docs pages with result tables.
 --check writes nothing and exits 1 naming every page whose tables differ
 from what the files give.
 """
@@ -16,7 +16,8 @@ import _bootstrap  # noqa: F401
 from twin_study.results_page import render_page
 from twin_study.runs import CHECKOUT
 
-PAGES = ('README.md', 'docs/results.md', 'docs/real_pixels.md')
+PAGES = ('README.md', 'docs/results.md', 'docs/real_pixels.md', 'docs/dhn.md',
+         'docs/loss.md')
 
 
 def main() -> None:

@@ -12,8 +12,9 @@ followed by its generated table up to ``<!-- /results -->``:
 - ``<!-- results:metrics`` then lines ``LABEL | FILE`` or
   ``LABEL | FILE#RUN`` (mean ± std over its seeds) or ``FILE#RUN/SEED``,
   then ``-->``: one row of test metrics each.
-- ``<!-- results:table FILE path=A.B -->``: a dict of numbers, or of
-  dicts of numbers, under ``path``.
+- ``<!-- results:table FILE path=A/B -->``: a dict of numbers, or of
+  dicts of numbers, under ``path`` (keys split at ``/``; ``%2F`` and
+  ``%20`` for a slash or a space within a key).
 - ``<!-- results:curves FILE -->``: validation curves
   (``curves: {name: [[iteration, value], ...]}``).
 - ``<!-- results:schedule FILE -->``: a schedule grid's settings.
@@ -106,7 +107,8 @@ def _metrics_row(root: str, ref: str) -> Tuple[str, str]:
         return cells(record[run][seed]), seed
     have = record[run]
     seeds = sorted(have, key=lambda s: (s == STAGE0, s))
-    return spread([have[s] for s in seeds]), ','.join(seeds)
+    return spread([have[s] for s in seeds]), ','.join(
+        s for s in seeds if s != STAGE0) or '-'
 
 
 def render_metrics(root: str, args: str) -> str:
@@ -132,8 +134,8 @@ def render_table(root: str, args: str) -> str:
     """A dict of numbers (key | value) or of dicts (rows x columns)."""
     (name, ), opts = _options(args)
     node = _load(root, name)
-    for key in filter(None, opts.get('path', '').split('.')):
-        node = node[key.replace('%20', ' ')]
+    for key in filter(None, opts.get('path', '').split('/')):
+        node = node[key.replace('%2F', '/').replace('%20', ' ')]
     if all(not isinstance(v, dict) for v in node.values()):
         return '\n'.join(['| | value |', '|---|---|'] + [
             f'| {k} | {_number(v)} |' for k, v in node.items()])

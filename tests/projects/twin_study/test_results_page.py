@@ -1,0 +1,83 @@
+"""The result tables of the pages are written from benchmarks/results: the
+committed pages hold exactly what the files give, and the directives say
+what is wrong, naming page and line."""
+import json
+import os.path as osp
+import subprocess
+import sys
+
+import pytest
+
+from twin_study.results_page import render_page
+from twin_study.tables import sign_test
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
+    osp.abspath(__file__)))))
+TOOL = osp.join(ROOT, 'projects', 'twin_study', 'tools', 'results_page.py')
+
+
+def test_committed_pages_equal_what_the_files_give():
+    proc = subprocess.run([sys.executable, TOOL, '--check'], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert 'every table matches its result files' in proc.stdout
+
+
+def _metrics(mota, idf1):
+    return dict(MOTA=mota, IDF1=idf1, HOTA=0.4, MOTP=0.8, FP=10, FN=20,
+                IDSw=3)
+
+
+@pytest.fixture
+def results(tmp_path):
+    twins = {'stage0_t': {'stage0': _metrics(0.40, 0.40)},
+             'vanilla_t': {str(s): _metrics(0.40 + 0.01 * s, 0.5)
+                           for s in range(5)},
+             'deepmot_t': {str(s): _metrics(0.43 + 0.01 * s, 0.5)
+                           for s in range(5)},
+             'provenance': {}}
+    (tmp_path / 'twins.json').write_text(json.dumps(twins))
+    (tmp_path / 'base.json').write_text(json.dumps(
+        {'overall': _metrics(0.5, 0.6)}))
+    (tmp_path / 'nested.json').write_text(json.dumps(
+        {'a': {'x': {'p': 1.5, 'q': 2}, 'y': {'p': 0.25}}}))
+    return str(tmp_path)
+
+
+def test_directives_are_filled_and_refilled(results):
+    page = ('# t\n<!-- results:twins twins.json -->\nstale\n'
+            '<!-- /results -->\ntext\n<!-- results:metrics\n'
+            'base | base.json\nmean | twins.json#deepmot_t\n'
+            'one | twins.json#vanilla_t/2\n-->\n<!-- /results -->\n'
+            '<!-- results:table nested.json path=a -->\n<!-- /results -->\n')
+    out = render_page(page, results, 'page.md')
+    assert 'stale' not in out and out.startswith('# t\n')
+    assert '| **difference** | mean | +3.0 ± 0.0 |' in out
+    assert 'MOTA: DeepMOT ahead on 5 of 5 seeds, sign test p = 0.062' in out
+    assert '| base | - | 50.0 | 60.0 |' in out
+    assert '| mean | 0,1,2,3,4 | 45.0 ± 1.6 |' in out
+    assert '| one | 2 | 42.0 |' in out
+    assert '| x | 1.5 | 2 |' in out and '| y | 0.25 |  |' in out
+    assert render_page(out, results, 'page.md') == out  # a fixed point
+
+
+def test_a_bad_directive_names_page_and_line(results):
+    with pytest.raises(ValueError, match=r'page\.md:2: unknown directive '
+                       r'results:nope'):
+        render_page('x\n<!-- results:nope a -->\n<!-- /results -->\n',
+                    results, 'page.md')
+    with pytest.raises(ValueError, match=r'page\.md:1: results:twins has '
+                       r'no <!-- /results -->'):
+        render_page('<!-- results:twins twins.json -->\n', results,
+                    'page.md')
+    with pytest.raises(ValueError, match=r'page\.md:1: results:metrics: '
+                       r'FileNotFoundError: no result file'):
+        render_page('<!-- results:metrics\nx | missing.json\n-->\n'
+                    '<!-- /results -->\n', results, 'page.md')
+
+
+def test_sign_test():
+    assert sign_test([1, 2, 3, 4, 5]) == pytest.approx(2 / 32)
+    assert sign_test([1, -1]) == 1.0
+    assert sign_test([0, 0]) == 1.0
+    assert sign_test([1] * 9 + [-1]) == pytest.approx(2 * 11 / 1024)
