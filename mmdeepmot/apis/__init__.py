@@ -1,5 +1,5 @@
-from ..models.dhn.dhn_io import (DEFAULT_DHN, load_dhn,
-                                 read_dhn_checkpoint, save_dhn)
+from ..models.dhn.dhn_io import (DEFAULT_DHN, load_dhn, read_dhn_checkpoint,
+                                 save_dhn)
 from .configs import mmtrack_config_path
 from .runner import (build_runner, check_config_paths, checkpoint_fit,
                      latest_checkpoint, load_config, read_checkpoint)

@@ -2,9 +2,10 @@
 import copy
 from typing import Optional
 
-from deepmot.dhn import DeepHungarianNet as _DeepHungarianNet
 from mmengine.model import BaseModule
 from mmtrack.registry import MODELS
+
+from deepmot.dhn import DeepHungarianNet as _DeepHungarianNet
 
 
 @MODELS.register_module()

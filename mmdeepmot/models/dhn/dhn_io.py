@@ -4,11 +4,11 @@ checkpoint of ``SupervisedDHN``; built through MMTracking's registry."""
 from typing import Any, Dict, Optional, Tuple
 
 import torch
-from deepmot.dhn.weights import (DEFAULT_DHN, freeze_for_use, save_dhn,
-                                 split_shipped)
 from mmengine.config import Config
 from mmtrack.registry import MODELS
 
+from deepmot.dhn.weights import (DEFAULT_DHN, freeze_for_use, save_dhn,
+                                 split_shipped)
 from ...utils.checkpoint_io import read_checkpoint
 from .deep_hungarian_net import DeepHungarianNet  # noqa: F401  (registers)
 

@@ -1,5 +1,4 @@
 from deepmot.soft_counts import FrameCounts, soft_frame_counts
-
 from .deepmot_loss import DeepMOTLoss, frame_distance, iou_gate
 
 __all__ = [

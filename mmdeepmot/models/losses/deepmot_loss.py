@@ -1,10 +1,11 @@
 """The DeepMOT loss registered with MMTracking's models."""
 from typing import Union
 
-from deepmot.loss import DeepMOTLoss as _DeepMOTLoss
-from deepmot.loss import frame_distance, iou_gate
 from mmtrack.registry import MODELS
 from torch import nn
+
+from deepmot.loss import DeepMOTLoss as _DeepMOTLoss
+from deepmot.loss import frame_distance, iou_gate
 
 __all__ = ['DeepMOTLoss', 'frame_distance', 'iou_gate']
 

@@ -2,7 +2,6 @@
 out), registered from ``deepmot.matchers``; the DHN network lives in
 ``models/dhn``."""
 from deepmot.matchers import sinkhorn_assign
-
 from .registered_matchers import (DHNMatcher, DualSoftmaxMatcher,
                                   HungarianMatcher, SinkhornMatcher)
 

@@ -3,12 +3,12 @@ models; the DHN matcher also reads ``SupervisedDHN`` training
 checkpoints."""
 from typing import Optional
 
-from deepmot.matchers import DHNMatcher as _DHNMatcher
-from deepmot.matchers import (DualSoftmaxMatcher, HungarianMatcher,
-                              SinkhornMatcher)
 from mmtrack.registry import MODELS
 from torch import nn
 
+from deepmot.matchers import DHNMatcher as _DHNMatcher
+from deepmot.matchers import (DualSoftmaxMatcher, HungarianMatcher,
+                              SinkhornMatcher)
 from ..dhn.dhn_io import load_dhn
 
 for _matcher in (DualSoftmaxMatcher, HungarianMatcher, SinkhornMatcher):

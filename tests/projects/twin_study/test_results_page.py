@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from twin_study.results_page import render_page
 from twin_study.tables import sign_test
 
