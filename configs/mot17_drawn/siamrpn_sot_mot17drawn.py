@@ -5,18 +5,14 @@
 # checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
 #   .venv/bin/python tools/train.py \
 #       configs/mot17_drawn/siamrpn_sot_mot17drawn.py
-_base_ = ['./vanilla_siamrpn_mot17drawn.py']
+_base_ = ['./vanilla_siamrpn_mot17drawn.py', '../_base_/siamrpn_sot_optim.py']
 
 model = dict(frozen_modules=[])
 load_from = None
 
 max_iters = 1500
 train_cfg = dict(max_iters=max_iters)
-optim_wrapper = dict(
-    _delete_=True,
-    type='OptimWrapper',
-    optimizer=dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=1e-4),
-    clip_grad=dict(max_norm=10, norm_type=2))
+optim_wrapper = {{_base_.sot_optim_wrapper}}
 param_scheduler = [
     dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
          end=100),

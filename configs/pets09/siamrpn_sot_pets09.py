@@ -7,7 +7,7 @@
 # its last checkpoint, shipped as
 # checkpoints/siamrpn_sot_pets09.pth (tools/publish_model.py).
 #   .venv/bin/python tools/train.py configs/pets09/siamrpn_sot_pets09.py
-_base_ = ['./vanilla_siamrpn_pets09.py']
+_base_ = ['./vanilla_siamrpn_pets09.py', '../_base_/siamrpn_sot_optim.py']
 
 model = dict(frozen_modules=[])
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'
@@ -15,11 +15,7 @@ load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'
 # a CPU budget: 600 iterations
 max_iters = 600
 train_cfg = dict(max_iters=max_iters, val_interval=150)
-optim_wrapper = dict(
-    _delete_=True,
-    type='OptimWrapper',
-    optimizer=dict(type='SGD', lr=0.01, momentum=0.9, weight_decay=1e-4),
-    clip_grad=dict(max_norm=10, norm_type=2))
+optim_wrapper = {{_base_.sot_optim_wrapper}}
 param_scheduler = [
     dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
          end=100),
