@@ -1,5 +1,7 @@
-"""Sinkhorn, Hungarian and frozen-DHN matchers."""
+"""Sinkhorn, dual-softmax, Hungarian and frozen-DHN matchers."""
+import pytest
 import torch
+from mmtrack.registry import MODELS
 
 from mmdeepmot.models.matchers import (DHNMatcher, HungarianMatcher,
                                        SinkhornMatcher, sinkhorn_assign)
@@ -95,3 +97,40 @@ def test_sinkhorn_batch_equals_one_by_one():
     for d in dists[2:]:
         assert d.grad is not None and torch.isfinite(d.grad).all()
     assert torch.isfinite(dists[0].grad).all()
+
+
+def test_dual_softmax_prefers_close_pairs_and_leaves_far_ones():
+    from deepmot.matchers import dual_softmax_assign
+    dist = torch.tensor([[0.05, 0.9], [0.9, 0.1], [0.95, 0.95]],
+                        requires_grad=True)
+    assign = dual_softmax_assign(dist)
+    assert assign.shape == (3, 2)
+    assert assign[0, 0] > 0.9 and assign[1, 1] > 0.8
+    assert assign[2].max() < 0.01  # a row far from everything: unmatched
+    assert ((assign >= 0) & (assign <= 1)).all()
+    assign.sum().backward()
+    assert dist.grad[0, 0] < 0  # a closer pair matches more
+    empty = dual_softmax_assign(torch.zeros(0, 3))
+    assert empty.shape == (0, 3)
+    # the registered matcher, by config
+    matcher = MODELS.build(dict(type='DualSoftmaxMatcher'))
+    out = matcher([dist.detach(), torch.zeros(2, 0)])
+    assert torch.allclose(out[0], assign.detach()) and out[1].shape == (2, 0)
+
+
+def test_numpy_hungarian_finds_scipy_s_optimum():
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    from deepmot.matchers.hungarian import hungarian_potentials
+    rng = np.random.default_rng(0)
+    for trial in range(200):
+        h, w = rng.integers(0, 8, size=2)
+        cost = rng.random((h, w)) if trial % 2 else \
+            rng.integers(0, 3, (h, w)).astype(float)  # ties
+        rows, cols = hungarian_potentials(cost)
+        want_rows, want_cols = linear_sum_assignment(cost)
+        assert len(rows) == len(want_rows) == min(h, w)
+        assert len(set(rows)) == len(rows) and len(set(cols)) == len(cols)
+        assert cost[rows, cols].sum() == pytest.approx(
+            cost[want_rows, want_cols].sum())

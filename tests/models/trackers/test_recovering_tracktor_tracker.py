@@ -1,0 +1,58 @@
+"""RecoveringTracktorTracker: a newborn box takes the id of a lost track
+it overlaps (after moving that track on at its velocity), one to one;
+without recovery it is MMTracking's TracktorTracker."""
+import torch
+
+from mmdeepmot.models.trackers import RecoveringTracktorTracker
+
+
+def _frame(tracker, frame_id, ids, boxes, first_newborn):
+    """One frame's update as TracktorTracker.track ends it: ``ids`` from
+    ``first_newborn`` on are births."""
+    tracker._first_newborn = first_newborn
+    ids = torch.tensor(ids)
+    tracker.update(ids=ids, bboxes=torch.tensor(boxes),
+                   scores=torch.ones(len(ids)),
+                   labels=torch.zeros(len(ids), dtype=torch.long),
+                   frame_ids=frame_id)
+    return ids.tolist()
+
+
+def test_a_lost_track_gets_its_id_back():
+    tracker = RecoveringTracktorTracker(recovery_iou_thr=0.3, reid=None)
+    _frame(tracker, 0, [0, 1], [[0., 0, 10, 10], [20, 20, 30, 30]], 0)
+    # frame 1: track 1 lost, a birth where it was; track 0 carried on
+    ids = _frame(tracker, 1, [0, 2], [[0., 0, 10, 10], [21, 21, 31, 31]], 2)
+    assert ids == [0, 1]
+    # a birth far from every lost track keeps its new id
+    ids = _frame(tracker, 2, [0, 1, 3],
+                 [[0., 0, 10, 10], [21, 21, 31, 31], [60, 60, 70, 70]], 3)
+    assert ids == [0, 1, 3]
+
+
+def test_a_track_carried_this_frame_is_not_lost():
+    tracker = RecoveringTracktorTracker(recovery_iou_thr=0.3, reid=None)
+    _frame(tracker, 0, [0], [[0., 0, 10, 10]], 0)
+    # the regression carried track 0; a birth on top of it is a new object
+    ids = _frame(tracker, 1, [0, 1], [[0., 0, 10, 10], [1, 1, 11, 11]], 1)
+    assert ids == [0, 1]
+
+
+def test_velocity_moves_a_lost_track_on():
+    boxes = [[[0., 0, 10, 10]], [[10., 0, 20, 10]], [[20., 0, 30, 10]]]
+    for steps, want in ((0, [3]), (2, [0])):
+        tracker = RecoveringTracktorTracker(
+            recovery_iou_thr=0.5, recovery_motion_steps=steps, reid=None)
+        for frame, box in enumerate(boxes):
+            _frame(tracker, frame, [0], box, 1)
+        # lost at frames 3 and 4 (an empty frame 3), born at frame 4 where
+        # its velocity (10 px a frame) has taken it
+        _frame(tracker, 3, [], [], 1)
+        assert _frame(tracker, 4, [3], [[40., 0, 50, 10]], 3) == want
+
+
+def test_without_recovery_births_keep_their_ids():
+    tracker = RecoveringTracktorTracker(reid=None)
+    _frame(tracker, 0, [0, 1], [[0., 0, 10, 10], [20, 20, 30, 30]], 0)
+    assert _frame(tracker, 1, [0, 2],
+                  [[0., 0, 10, 10], [21, 21, 31, 31]], 2) == [0, 2]
