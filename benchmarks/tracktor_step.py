@@ -1,17 +1,19 @@
 """What the DeepMOT loss adds to a training iteration of the small Tracktor.
 
-Times a full training iteration (forward, backward, optimizer step) of
-``configs/toy/vanilla_tracktor_toy.py`` and of
-``configs/toy/deepmot_tracktor_toy.py`` with the Sinkhorn and the DHN
-matcher (reading whole distance matrices, as the paper, or the blocks of
-pairs closer than 0.5, ``DHNMatcher(split_above=0.5)``), on the same
-pre-collated clip batches of the generated data set, and prints
-milliseconds per iteration and the overhead over the vanilla step.
-Starts from the stage-0 detector when it exists (realistic numbers of
-tracks), from random weights otherwise.
+Times a full training iteration (forward, backward, optimizer step) of a
+ground's vanilla Tracktor twin and of its DeepMOT twin with the Sinkhorn,
+the dual-softmax and the DHN matcher (reading whole distance matrices, as
+the paper, or the blocks of pairs closer than 0.5,
+``DHNMatcher(split_above=0.5)``), on the same pre-collated clip batches,
+and prints milliseconds per iteration and the overhead over the vanilla
+step. Grounds: ``toy`` (``configs/toy``, the generated set), ``pets09``
+(``configs/pets09``, about 6 people a frame) and ``mot17drawn``
+(``configs/mot17_drawn``, MOT17's density). Starts from the ground's
+stage-0 detector when it exists (realistic numbers of tracks), from random
+weights otherwise.
 
-    .venv/bin/python benchmarks/tracktor_step.py [--iters 20] \
-        [--data-root data/toy-mot17] [--threads 2] \
+    .venv/bin/python benchmarks/tracktor_step.py [--ground toy] \
+        [--iters 20] [--data-root DIR] [--threads 2] \
         [--dhn shipped work_dirs/.../iter_N.pth] [--out FILE.json]
 
 ``--dhn`` names the DHN weights to time (``shipped``: the package's).
@@ -31,23 +33,35 @@ import mmdeepmot  # noqa: F401
 from mmdeepmot.utils import write_result_json as write_json
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-TOY = osp.join(ROOT, 'configs', 'toy')
+# ground -> (config folder, name of its configs, stage-0 weights, data)
+GROUNDS = {
+    'toy': ('toy', 'toy', 'tracktor_detector_toy.pth', 'data/toy-mot17'),
+    'pets09': ('pets09', 'pets09', 'tracktor_detector_pets09.pth',
+               'data/PETS09'),
+    'mot17drawn': ('mot17_drawn', 'mot17drawn',
+                   'tracktor_detector_mot17drawn.pth', 'data/MOT17-drawn'),
+}
 
 
-def variants(dhns: list) -> dict:
-    """name -> (toy config, matcher): vanilla, Sinkhorn, and each DHN
-    reading whole matrices and blocks."""
+def variants(dhns: list, ground: str = 'toy') -> dict:
+    """name -> (config, matcher): vanilla, Sinkhorn, dual softmax, and each
+    DHN reading whole matrices and blocks."""
+    folder, name = GROUNDS[ground][:2]
+    vanilla, deepmot = (
+        osp.join(ROOT, 'configs', folder, f'{kind}_tracktor_{name}.py')
+        for kind in ('vanilla', 'deepmot'))
     out = {
-        'vanilla': ('vanilla_tracktor_toy.py', None),
-        'deepmot-sinkhorn': ('deepmot_tracktor_toy.py',
+        'vanilla': (vanilla, None),
+        'deepmot-sinkhorn': (deepmot,
                              dict(type='SinkhornMatcher', max_cost=1.0)),
+        'deepmot-dualsoftmax': (deepmot, dict(type='DualSoftmaxMatcher')),
     }
     for dhn in dhns:
         path = None if dhn == 'shipped' else dhn
         tag = '' if len(dhns) == 1 else f'[{dhn}]'
         for mode, split in (('whole', None), ('blocks', 0.5)):
             out[f'deepmot-dhn-{mode}{tag}'] = (
-                'deepmot_tracktor_toy.py',
+                deepmot,
                 dict(type='DHNMatcher', checkpoint=path, split_above=split))
     return out
 
@@ -55,7 +69,7 @@ def variants(dhns: list) -> dict:
 def build(variant: tuple, data_root: str, checkpoint: str):
     """The variant's model (trainable parts only in its optimizer)."""
     config, matcher = variant
-    cfg = Config.fromfile(osp.join(TOY, config))
+    cfg = Config.fromfile(config)
     init_default_scope(cfg.default_scope)
     if matcher is not None:
         cfg.model.deepmot_loss.matcher = matcher
@@ -91,19 +105,24 @@ def time_iters(model, optim, batches) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--ground', choices=sorted(GROUNDS), default='toy')
     parser.add_argument('--iters', type=int, default=20)
-    parser.add_argument('--data-root', default=osp.join(ROOT, 'data',
-                                                        'toy-mot17'))
-    parser.add_argument('--checkpoint', default=osp.join(
-        ROOT, 'checkpoints', 'tracktor_detector_toy.pth'))
+    parser.add_argument('--data-root',
+                        help="default: the ground's data folder")
+    parser.add_argument('--checkpoint',
+                        help="default: the ground's stage-0 detector")
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--dhn', nargs='+', default=['shipped'],
                         help='DHN weights (shipped: the package\'s)')
     parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
+    _, _, weights, data = GROUNDS[args.ground]
+    args.data_root = args.data_root or osp.join(ROOT, data)
+    args.checkpoint = args.checkpoint or osp.join(ROOT, 'checkpoints',
+                                                  weights)
     torch.set_num_threads(args.threads)
     results = {}
-    for name, variant in variants(args.dhn).items():
+    for name, variant in variants(args.dhn, args.ground).items():
         torch.manual_seed(0)
         model, optim, dataset, batch_size = build(variant, args.data_root,
                                                   args.checkpoint)
@@ -129,7 +148,8 @@ def main() -> None:
             ms_per_iteration={n: 1000 * s for n, s in results.items()},
             added_percent={n: 100 * (s / base - 1)
                            for n, s in results.items() if n != 'vanilla'},
-            iters=args.iters, threads=args.threads, device='cpu',
+            ground=args.ground, iters=args.iters, threads=args.threads,
+            device='cpu',
             start='stage-0' if osp.isfile(args.checkpoint) else 'random'))
 
 
