@@ -68,6 +68,9 @@ def render_twins(root: str, args: str) -> str:
     runs = {k: v for k, v in record.items() if k != 'provenance'}
     twins = [k for k, v in runs.items() if STAGE0 not in v]
     seeds = sorted(set.intersection(*(set(_seeds(runs[t])) for t in twins)))
+    # a run whose twin is not finished is named, not shown unpaired
+    unpaired = [f'{t} seed {s}' for t in twins for s in _seeds(runs[t])
+                if s not in seeds]
     runs = {k: ({s: v[str(s)] for s in seeds} if k in twins else v)
             for k, v in runs.items()}
     text = twins_table(runs, seeds)
@@ -82,6 +85,9 @@ def render_twins(root: str, args: str) -> str:
             f'{len(diffs)} seeds, sign test p = {sign_test(diffs):.3f}, '
             'paired t = ' + ('-' if t is None else f'{t:.2f}') +
             f' ({len(diffs) - 1} degrees of freedom).')
+    if unpaired:
+        lines.append('Left out until their twins finish: ' +
+                     ', '.join(unpaired) + '.')
     return '\n'.join(lines)
 
 

@@ -58,6 +58,20 @@ def test_directives_are_filled_and_refilled(results):
     assert '| one | 2 | 42.0 |' in out
     assert '| x | 1.5 | 2 |' in out and '| y | 0.25 |  |' in out
     assert render_page(out, results, 'page.md') == out  # a fixed point
+    assert 'Left out' not in out
+
+
+def test_a_run_without_its_twin_is_named(results):
+    path = osp.join(results, 'twins.json')
+    with open(path) as f:
+        twins = json.load(f)
+    twins['vanilla_t']['7'] = _metrics(0.5, 0.5)
+    with open(path, 'w') as f:
+        json.dump(twins, f)
+    out = render_page('<!-- results:twins twins.json -->\n'
+                      '<!-- /results -->\n', results, 'page.md')
+    assert 'Left out until their twins finish: vanilla_t seed 7.' in out
+    assert '| vanilla_t | 7 |' not in out
 
 
 def test_a_bad_directive_names_page_and_line(results):
