@@ -5,8 +5,10 @@ ground's vanilla Tracktor twin and of its DeepMOT twin with the Sinkhorn,
 the dual-softmax and the DHN matcher (reading whole distance matrices, as
 the paper, or the blocks of pairs closer than 0.5,
 ``DHNMatcher(split_above=0.5)``), on the same pre-collated clip batches,
-and prints milliseconds per iteration and the overhead over the vanilla
-step. Grounds: ``toy`` (``configs/toy``, the generated set), ``pets09``
+and prints milliseconds per iteration, the overhead over the vanilla
+step and the share of the DeepMOT step that the loss takes. The variants
+take turns batch by batch, so a change of load touches them alike.
+Grounds: ``toy`` (``configs/toy``, the generated set), ``pets09``
 (``configs/pets09``, about 6 people a frame) and ``mot17drawn``
 (``configs/mot17_drawn``, MOT17's density). Starts from the ground's
 stage-0 detector when it exists (realistic numbers of tracks), from random
@@ -20,6 +22,7 @@ weights otherwise.
 """
 import argparse
 import os.path as osp
+import statistics
 import time
 
 import torch
@@ -87,20 +90,33 @@ def build(variant: tuple, data_root: str, checkpoint: str):
     return model, optim, DATASETS.build(data), cfg.train_dataloader.batch_size
 
 
-def time_iters(model, optim, batches) -> float:
-    """Mean seconds of one training iteration over ``batches``."""
-    model.train()
-    times = []
-    for batch in batches:
-        start = time.perf_counter()
-        data = model.data_preprocessor(batch, training=True)
-        losses = model.loss(data['inputs'], data['data_samples'])
-        loss, _ = model.parse_losses(losses)
-        optim.zero_grad()
-        loss.backward()
-        optim.step()
-        times.append(time.perf_counter() - start)
-    return sum(times[1:]) / max(len(times) - 1, 1)  # first one warms up
+def train_iter(model, optim, batch) -> float:
+    """Seconds of one training iteration of ``model`` on ``batch``."""
+    start = time.perf_counter()
+    data = model.data_preprocessor(batch, training=True)
+    losses = model.loss(data['inputs'], data['data_samples'])
+    loss, _ = model.parse_losses(losses)
+    optim.zero_grad()
+    loss.backward()
+    optim.step()
+    return time.perf_counter() - start
+
+
+def time_interleaved(built: dict, batches: list) -> dict:
+    """name -> median seconds of an iteration, the variants taking turns.
+
+    Each batch is run by every variant in turn before the next batch, so
+    a change of load on the machine touches all variants alike; the first
+    batch only warms up, and the median ignores the odd slow iteration.
+    """
+    times = {name: [] for name in built}
+    for i, batch in enumerate(batches):
+        for name, (model, optim) in built.items():
+            torch.manual_seed(i)
+            sec = train_iter(model, optim, batch)
+            if i:
+                times[name].append(sec)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def main() -> None:
@@ -121,33 +137,45 @@ def main() -> None:
     args.checkpoint = args.checkpoint or osp.join(ROOT, 'checkpoints',
                                                   weights)
     torch.set_num_threads(args.threads)
-    results = {}
+    built, batches = {}, None
     for name, variant in variants(args.dhn, args.ground).items():
         torch.manual_seed(0)
         model, optim, dataset, batch_size = build(variant, args.data_root,
                                                   args.checkpoint)
-        step = max(len(dataset) // (args.iters + 1), 1)
-        batches = [
-            pseudo_collate([dataset[(i * batch_size + k) * step % len(dataset)]
-                            for k in range(batch_size)])
-            for i in range(args.iters + 1)
-        ]
-        torch.manual_seed(0)
-        results[name] = time_iters(model, optim, batches)
+        model.train()
+        built[name] = (model, optim)
+        if batches is None:  # every variant reads the same clips
+            step = max(len(dataset) // (args.iters + 1), 1)
+            batches = [
+                pseudo_collate([
+                    dataset[(i * batch_size + k) * step % len(dataset)]
+                    for k in range(batch_size)
+                ]) for i in range(args.iters + 1)
+            ]
+    results = time_interleaved(built, batches)
     base = results['vanilla']
     print(f'training iteration, {args.iters} iterations, batch of '
           f'{batch_size} clips, {args.threads} threads, start: '
           f'{"stage-0 detector" if osp.isfile(args.checkpoint) else "random"}')
     width = max(len(n) for n in results)
-    print(f'{"variant":<{width}} {"ms/iter":>9} {"added":>9}')
+    print(f'{"variant":<{width}} {"ms/iter":>9} {"added":>9} '
+          f'{"loss share":>10}')
     for name, sec in results.items():
-        added = '' if name == 'vanilla' else f'{100 * (sec / base - 1):8.1f}%'
-        print(f'{name:<{width}} {1000 * sec:9.1f} {added:>9}')
+        added = share = ''
+        if name != 'vanilla':
+            added = f'{100 * (sec / base - 1):8.1f}%'
+            share = f'{100 * (1 - base / sec):9.1f}%'
+        print(f'{name:<{width}} {1000 * sec:9.1f} {added:>9} {share:>10}')
     if args.out:
         write_json(args.out, dict(
             ms_per_iteration={n: 1000 * s for n, s in results.items()},
             added_percent={n: 100 * (s / base - 1)
                            for n, s in results.items() if n != 'vanilla'},
+            # the step's time the DeepMOT loss takes: (with - without) / with
+            loss_share_percent={n: 100 * (1 - base / s)
+                                for n, s in results.items()
+                                if n != 'vanilla'},
+            timing='median over iterations, variants taking turns',
             ground=args.ground, iters=args.iters, threads=args.threads,
             device='cpu',
             start='stage-0' if osp.isfile(args.checkpoint) else 'random'))

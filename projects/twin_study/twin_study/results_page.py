@@ -20,6 +20,9 @@ followed by its generated table up to ``<!-- /results -->``:
 - ``<!-- results:schedule FILE -->``: a schedule grid's settings.
 - ``<!-- results:tune FILE top=N -->``: a test-time option search, best
   first.
+- ``<!-- results:cost FILE FILE ... -->``: training-step timings
+  (``benchmarks/tracktor_step.py``), one column per file: milliseconds per
+  iteration and the share of the step the DeepMOT loss takes.
 
 ``render_page`` rewrites every generated table from the files;
 ``tools/results_page.py --check`` fails when a page differs from it.
@@ -194,10 +197,38 @@ def render_tune(root: str, args: str) -> str:
     return '\n'.join(lines)
 
 
+def render_cost(root: str, args: str) -> str:
+    """Step timings side by side: ``ms (share %)`` per variant and file,
+    the share being ``1 - vanilla / variant``."""
+    names, _ = _options(args)
+    records = [_load(root, name) for name in names]
+    variants: List[str] = []
+    for record in records:
+        variants += [v for v in record['ms_per_iteration']
+                     if v not in variants]
+    lines = ['| variant | ' + ' | '.join(
+        f"{r.get('ground', 'toy')}, {r['threads']} "
+        f"thread{'s' if r['threads'] > 1 else ''}" for r in records) + ' |',
+        '|---|' + '---|' * len(records)]
+    for variant in variants:
+        row = []
+        for record in records:
+            ms = record['ms_per_iteration']
+            if variant not in ms:
+                row.append('')
+            elif variant == 'vanilla':
+                row.append(f'{ms[variant]:.0f}')
+            else:
+                share = 100 * (1 - ms['vanilla'] / ms[variant])
+                row.append(f'{ms[variant]:.0f} ({share:.0f} %)')
+        lines.append(f'| {variant} | ' + ' | '.join(row) + ' |')
+    return '\n'.join(lines)
+
+
 RENDERERS = dict(twins=render_twins, ledger=render_ledger,
                  metrics=render_metrics, table=render_table,
                  curves=render_curves, schedule=render_schedule,
-                 tune=render_tune)
+                 tune=render_tune, cost=render_cost)
 
 
 def render_page(text: str, root: str, where: Optional[str] = None) -> str:

@@ -89,6 +89,19 @@ def test_a_bad_directive_names_page_and_line(results):
                     '<!-- /results -->\n', results, 'page.md')
 
 
+def test_cost_sets_the_loss_share_beside_the_step_time(results):
+    for threads, ms in ((1, 200.0), (2, 120.0)):
+        with open(osp.join(results, f'step{threads}.json'), 'w') as f:
+            json.dump(dict(ground='pets09', threads=threads,
+                           ms_per_iteration={'vanilla': ms,
+                                             'deepmot-dhn': 1.25 * ms}), f)
+    out = render_page('<!-- results:cost step1.json step2.json -->\n'
+                      '<!-- /results -->\n', results, 'page.md')
+    assert '| variant | pets09, 1 thread | pets09, 2 threads |' in out
+    assert '| vanilla | 200 | 120 |' in out
+    assert '| deepmot-dhn | 250 (20 %) | 150 (20 %) |' in out
+
+
 def test_sign_test():
     assert sign_test([1, 2, 3, 4, 5]) == pytest.approx(2 / 32)
     assert sign_test([1, -1]) == 1.0
