@@ -1,0 +1,95 @@
+"""Where a tracker's misses lie: under a public detection or not.
+
+A tracker that births and keeps tracks from public detections can recover
+a missed person a detection covers by its rules (thresholds, association);
+one that no detection covers only by regression or motion. Splitting the
+misses that way tells which of the two a gap between trackers comes from.
+"""
+from typing import Dict, Optional
+
+import numpy as np
+
+from deepmot.matchers.hungarian import min_cost_assignment
+from ..datasets.mot_challenge_io import gt_flavour, read_mot_txt
+
+
+def _xyxy(rows: np.ndarray) -> np.ndarray:
+    boxes = rows[:, 2:6].copy()
+    boxes[:, 2:] += boxes[:, :2]
+    return boxes
+
+
+def _iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if not len(a) or not len(b):
+        return np.zeros((len(a), len(b)))
+    lt = np.maximum(a[:, None, :2], b[None, :, :2])
+    rb = np.minimum(a[:, None, 2:], b[None, :, 2:])
+    inter = np.prod(np.clip(rb - lt, 0, None), axis=2)
+    area_a = np.prod(a[:, 2:] - a[:, :2], axis=1)
+    area_b = np.prod(b[:, 2:] - b[:, :2], axis=1)
+    return inter / (area_a[:, None] + area_b[None, :] - inter)
+
+
+def _matched(gt: np.ndarray, other: np.ndarray, iou_thr: float) -> np.ndarray:
+    """Which ground-truth boxes one-to-one IoU matching covers."""
+    iou = _iou(gt, other)
+    covered = np.zeros(len(gt), dtype=bool)
+    if iou.size:
+        rows, cols = min_cost_assignment(1.0 - iou)
+        keep = iou[rows, cols] >= iou_thr
+        covered[rows[keep]] = True
+    return covered
+
+
+def miss_breakdown(gt_file: str, det_file: str, result_file: str,
+                   iou_thr: float = 0.5,
+                   frame_shift: Optional[int] = None) -> Dict[str, float]:
+    """Misses of a tracker's result, split by public-detection cover.
+
+    Frame by frame, ground truth (rows with a zero ``conf`` are not
+    counted) is matched one to one with the result's boxes and, apart, with
+    the public detections, at IoU ``iou_thr``. The count of misses is
+    per-frame matching's, close to but not always CLEAR MOT's (which keeps
+    earlier matches).
+
+    Args:
+        gt_file (str): the ground truth (MOT15, 16 or 17 columns), e.g. a
+            ``gt_half-val.txt``.
+        det_file (str): the public detections (all scores counted).
+        result_file (str): the tracker's MOTChallenge result.
+        iou_thr (float): IoU at which a box covers a person. Defaults to
+            0.5 (MOTChallenge's).
+        frame_shift (int, optional): added to the result's frame numbers.
+            Defaults to None: 0, or, when the result starts at frame 1 and
+            the ground truth later (a subset numbered from 1), the ground
+            truth's first frame minus 1.
+
+    Returns:
+        dict: ``gt`` (boxes), ``FN``, ``FN_under_detection`` and
+        ``FN_without_detection`` (misses a detection covers or not),
+        ``gt_without_detection`` (boxes no detection covers) and
+        ``frame_shift``.
+    """
+    gt = read_mot_txt(gt_file, gt_flavour(gt_file))
+    gt = gt[gt[:, 6] > 0]
+    dets = read_mot_txt(det_file, 'det')
+    res = read_mot_txt(result_file, 'result')
+    if frame_shift is None:
+        first_gt = int(gt[:, 0].min()) if len(gt) else 1
+        first_res = int(res[:, 0].min()) if len(res) else 1
+        frame_shift = first_gt - 1 if first_res == 1 < first_gt else 0
+    res = res.copy()
+    res[:, 0] += frame_shift
+    out = dict(gt=0, FN=0, FN_under_detection=0, FN_without_detection=0,
+               gt_without_detection=0)
+    for frame in np.unique(gt[:, 0]):
+        boxes = _xyxy(gt[gt[:, 0] == frame])
+        tracked = _matched(boxes, _xyxy(res[res[:, 0] == frame]), iou_thr)
+        detected = _matched(boxes, _xyxy(dets[dets[:, 0] == frame]), iou_thr)
+        out['gt'] += len(boxes)
+        out['FN'] += int((~tracked).sum())
+        out['FN_under_detection'] += int((~tracked & detected).sum())
+        out['FN_without_detection'] += int((~tracked & ~detected).sum())
+        out['gt_without_detection'] += int((~detected).sum())
+    out['frame_shift'] = frame_shift
+    return out
