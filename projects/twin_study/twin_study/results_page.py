@@ -4,9 +4,10 @@
 A page holds directives, HTML comments that a reader does not see, each
 followed by its generated table up to ``<!-- /results -->``:
 
-- ``<!-- results:twins FILE -->``: a comparison's JSON (run -> seed ->
-  metrics): every run and seed, the means, the paired differences and a
-  sign test of the MOTA and IDF1 differences.
+- ``<!-- results:twins FILE [runs=VANILLA,DEEPMOT] -->``: a comparison's
+  JSON (run -> seed -> metrics): every run and seed, the means, the paired
+  differences and a sign test of the MOTA and IDF1 differences; ``runs``
+  picks the twins from a ledger that holds other runs too.
 - ``<!-- results:ledger FILE runs=A,B seeds=0,1 base=B -->``: runs of a
   ledger, mean ± std, the others minus ``base`` seed by seed.
 - ``<!-- results:metrics`` then lines ``LABEL | FILE`` or
@@ -66,10 +67,17 @@ def _seeds(run: dict) -> List[int]:
 
 def render_twins(root: str, args: str) -> str:
     """A comparison's runs, means, paired differences and sign tests."""
-    (name, ), _ = _options(args)
+    (name, ), opts = _options(args)
     record = _load(root, name)
     runs = {k: v for k, v in record.items() if k != 'provenance'}
     twins = [k for k, v in runs.items() if STAGE0 not in v]
+    if 'runs' in opts:  # a ledger that also holds ablations
+        twins = opts['runs'].split(',')
+        runs = {k: v for k, v in runs.items()
+                if k in twins or STAGE0 in v}
+    if len(twins) != 2:
+        raise ValueError(f'{name} holds the runs {twins}: name the twins '
+                         'as runs=VANILLA,DEEPMOT')
     seeds = sorted(set.intersection(*(set(_seeds(runs[t])) for t in twins)))
     # a run whose twin is not finished is named, not shown unpaired
     unpaired = [f'{t} seed {s}' for t in twins for s in _seeds(runs[t])

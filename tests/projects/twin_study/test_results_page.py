@@ -74,6 +74,22 @@ def test_a_run_without_its_twin_is_named(results):
     assert '| vanilla_t | 7 |' not in out
 
 
+def test_twins_are_picked_from_a_ledger_with_ablations(results):
+    path = osp.join(results, 'twins.json')
+    with open(path) as f:
+        twins = json.load(f)
+    twins['deepmot_t_sinkhorn'] = {'0': _metrics(0.9, 0.9)}
+    with open(path, 'w') as f:
+        json.dump(twins, f)
+    with pytest.raises(ValueError, match='name the twins as runs='):
+        render_page('<!-- results:twins twins.json -->\n<!-- /results -->\n',
+                    results, 'page.md')
+    out = render_page('<!-- results:twins twins.json runs=vanilla_t,'
+                      'deepmot_t -->\n<!-- /results -->\n', results, 'p.md')
+    assert 'sinkhorn' not in out and '| stage0_t | - |' in out
+    assert 'MOTA: DeepMOT ahead on 5 of 5 seeds' in out
+
+
 def test_a_bad_directive_names_page_and_line(results):
     with pytest.raises(ValueError, match=r'page\.md:2: unknown directive '
                        r'results:nope'):
