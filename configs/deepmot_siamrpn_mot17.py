@@ -9,7 +9,8 @@
 # loaded through init_cfg) run as a multi-object tracker: one template per
 # track, births from MOT17's public detections, deaths by score and by lack
 # of detection support. Fine-tuned on 3-frame clips of MOT17 with the
-# DeepMOT loss through the frozen, shipped DHN plus SiamRPN's own loss, the
+# DeepMOT loss (Sinkhorn matcher, the base's default; the paper's DHN is
+# _base_.dhn_matcher) plus SiamRPN's own loss, the
 # backbone frozen (the paper freezes the first layers), Adam at 1e-4 as the
 # paper's SiamRPN training.
 _base_ = [

@@ -18,8 +18,10 @@ search_size = 127
 
 # model size: the first three stages of a ResNet-18 at 1/4 width, dilated
 # to stride 8, a 32-channel neck, the head on two levels, crops at
-# half the recipe's size (anchors scaled with them); trained from scratch
+# half the recipe's size (anchors scaled with them); trained from scratch;
+# the paper's DHN as matcher, as the study's results (not the base's Sinkhorn)
 model = dict(
+    deepmot_loss=dict(matcher={{_base_.dhn_matcher}}),
     init_cfg=None,
     backbone=dict(
         _delete_=True,

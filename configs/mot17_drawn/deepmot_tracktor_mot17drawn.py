@@ -20,8 +20,10 @@ img_scale = (640, 640)
 
 # model size: the recipe's R50-FPN Faster R-CNN at 1/4 width and depth 18
 # (1.2 M parameters), trained from scratch here (all stages, BN trained);
-# no ReID network (Tracktor without re-identification)
+# no ReID network (Tracktor without re-identification); the paper's DHN as
+# matcher, as the study's results (not the base's Sinkhorn)
 model = dict(
+    deepmot_loss=dict(matcher={{_base_.dhn_matcher}}),
     detector=dict(
         backbone=dict(
             depth=18,

@@ -6,5 +6,7 @@
 #       --checkpoint work_dirs/deepmot_siamrpn_toy/iter_300.pth
 _base_ = ['./vanilla_siamrpn_toy.py', '../_base_/deepmot_loss.py']
 
-model = dict(deepmot_loss={{_base_.deepmot_loss}})
+# the paper's DHN, as the study's results (not the base's Sinkhorn)
+model = dict(
+    deepmot_loss=dict(type='DeepMOTLoss', matcher={{_base_.dhn_matcher}}))
 custom_hooks = [{{_base_.deepmot_hook}}]

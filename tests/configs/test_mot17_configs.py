@@ -1,5 +1,6 @@
 """The full MOT17 recipes: they load, build, and their training step runs
 (on the tiny generated data set, small images, random weights)."""
+import glob
 import os.path as osp
 
 import numpy as np
@@ -100,3 +101,20 @@ def test_siamrpn_mot17_recipe(tiny_toy_mot):
     assert torch.isfinite(total)
     total.backward()
     assert model.head.cls_weight.grad is not None
+
+
+def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
+    base = Config.fromfile(osp.join(ROOT, 'configs', '_base_',
+                                    'deepmot_loss.py'))
+    assert base.deepmot_loss.matcher == dict(type='SinkhornMatcher')
+    # every DeepMOT twin of the study (toy, drawn, PETS09; not its
+    # ablations) was trained through the paper's DHN and keeps it
+    twins = [p for folder in ('toy', 'mot17_drawn', 'pets09')
+             for p in glob.glob(osp.join(ROOT, 'configs', folder,
+                                         f'deepmot_*_{folder[:3]}*.py'))
+             if not p.endswith(('_sinkhorn.py', '_dualsoftmax.py',
+                                '_dmota.py')) and 'refiner' not in p]
+    assert len(twins) == 6, twins
+    for path in twins:
+        matcher = Config.fromfile(path).model.deepmot_loss.matcher
+        assert matcher == base.dhn_matcher, path

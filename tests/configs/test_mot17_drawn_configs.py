@@ -49,7 +49,12 @@ def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
         'annotations/half-val_cocoformat.json'
     assert drawn.test_dataloader.dataset.detection_file == \
         'annotations/half-val_detections.pkl'
-    assert drawn.model.deepmot_loss == recipe.model.deepmot_loss
+    # the loss's options are the recipe's; the matcher is the paper's DHN,
+    # which the study's results used, where the recipe takes the default
+    loss, recipe_loss = drawn.model.deepmot_loss, recipe.model.deepmot_loss
+    assert loss.matcher == dict(type='DHNMatcher', split_above=0.5)
+    assert recipe_loss.matcher == dict(type='SinkhornMatcher')
+    assert dict(loss, matcher=None) == dict(recipe_loss, matcher=None)
     assert drawn.custom_hooks == recipe.custom_hooks
     assert drawn.test_evaluator == recipe.test_evaluator
     vanilla = Config.fromfile(osp.join(
