@@ -7,9 +7,9 @@
 # MMTracking's Tracktor (Faster R-CNN R50-FPN and ReID R50 trained on
 # MOT17 half-train, loaded through init_cfg) fine-tuned on 3-frame clips
 # with the DeepMOT loss (Sinkhorn matcher, the base's default; the paper's
-# DHN is _base_.dhn_matcher), plus the detector's own losses. As in the paper, only what Tracktor's tracking
-# step uses is trained: the RoI head (box regression and score); backbone,
-# neck, RPN and ReID stay frozen. At test time the RoI head refines
+# DHN is _base_.dhn_matcher), plus the detector's own losses. As in the
+# paper, only what Tracktor's tracking step uses is trained: the RoI head
+# (box regression and score); backbone, neck, RPN and ReID stay frozen. At test time the RoI head refines
 # MOT17's public detections (the public protocol, as the paper's Tracktor).
 _base_ = [
     'mmtrack::mot/tracktor/'
