@@ -10,9 +10,9 @@
 # track, births from MOT17's public detections, deaths by score and by lack
 # of detection support. Fine-tuned on 3-frame clips of MOT17 with the
 # DeepMOT loss (Sinkhorn matcher, the base's default; the paper's DHN is
-# _base_.dhn_matcher) plus SiamRPN's own loss, the
-# backbone frozen (the paper freezes the first layers), Adam at 1e-4 as the
-# paper's SiamRPN training.
+# _base_.dhn_matcher) plus SiamRPN's own loss, the backbone frozen (the
+# paper freezes the first layers), Adam at 1e-4 as the paper's SiamRPN
+# training.
 _base_ = [
     'mmtrack::sot/siamese_rpn/'
     'siamese-rpn_r50_8xb28-20e_imagenetvid-imagenetdet-coco_base.py',

@@ -9,8 +9,9 @@
 # with the DeepMOT loss (Sinkhorn matcher, the base's default; the paper's
 # DHN is _base_.dhn_matcher), plus the detector's own losses. As in the
 # paper, only what Tracktor's tracking step uses is trained: the RoI head
-# (box regression and score); backbone, neck, RPN and ReID stay frozen. At test time the RoI head refines
-# MOT17's public detections (the public protocol, as the paper's Tracktor).
+# (box regression and score); backbone, neck, RPN and ReID stay frozen. At
+# test time the RoI head refines MOT17's public detections (the public
+# protocol, as the paper's Tracktor).
 _base_ = [
     'mmtrack::mot/tracktor/'
     'tracktor_faster-rcnn_r50_fpn_8xb2-4e_mot17halftrain_test-mot17halfval.py',
