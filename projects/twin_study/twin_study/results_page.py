@@ -4,10 +4,12 @@
 A page holds directives, HTML comments that a reader does not see, each
 followed by its generated table up to ``<!-- /results -->``:
 
-- ``<!-- results:twins FILE [runs=VANILLA,DEEPMOT] -->``: a comparison's
-  JSON (run -> seed -> metrics): every run and seed, the means, the paired
-  differences and a sign test of the MOTA and IDF1 differences; ``runs``
-  picks the twins from a ledger that holds other runs too.
+- ``<!-- results:twins FILE [runs=VANILLA,DEEPMOT] [rows=...] -->``: a
+  comparison's JSON (run -> seed -> metrics): every run and seed, the
+  means, the paired differences and a sign test of the MOTA and IDF1
+  differences; ``runs`` picks the twins from a ledger that holds other
+  runs too; ``rows=LABEL:REF,...`` adds rows after stage 0 (e.g.
+  baselines; REF as in ``results:metrics``, ``%20`` for a space).
 - ``<!-- results:ledger FILE runs=A,B seeds=0,1 base=B -->``: runs of a
   ledger, mean ± std, the others minus ``base`` seed by seed.
 - ``<!-- results:metrics`` then lines ``LABEL | FILE`` or
@@ -85,6 +87,15 @@ def render_twins(root: str, args: str) -> str:
     runs = {k: ({s: v[str(s)] for s in seeds} if k in twins else v)
             for k, v in runs.items()}
     text = twins_table(runs, seeds)
+    if 'rows' in opts:  # baselines as rows of the same table, after stage 0
+        extra = []
+        for item in opts['rows'].split(','):
+            label, _, ref = item.partition(':')
+            row, seed = _metrics_row(root, ref)
+            extra.append(f"| {label.replace('%20', ' ')} | {seed} | {row} |")
+        head = text.split('\n')
+        at = 2 + sum(STAGE0 in v for v in runs.values())
+        text = '\n'.join(head[:at] + extra + head[at:])
     vanilla, deepmot = twins
     lines = [text, '']
     for key in ('MOTA', 'IDF1'):

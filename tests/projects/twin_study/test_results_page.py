@@ -85,8 +85,13 @@ def test_twins_are_picked_from_a_ledger_with_ablations(results):
         render_page('<!-- results:twins twins.json -->\n<!-- /results -->\n',
                     results, 'page.md')
     out = render_page('<!-- results:twins twins.json runs=vanilla_t,'
-                      'deepmot_t -->\n<!-- /results -->\n', results, 'p.md')
-    assert 'sinkhorn' not in out and '| stage0_t | - |' in out
+                      'deepmot_t rows=IoU%20tracker:base.json -->\n'
+                      '<!-- /results -->\n', results, 'p.md')
+    assert 'sinkhorn' not in out
+    # the baseline row follows stage 0
+    assert '| stage0_t | - | 40.0 | 40.0 |' in out
+    assert out.index('| stage0_t |') < out.index('| IoU tracker | - | 50.0 |'
+                                                 ) < out.index('| vanilla_t |')
     assert 'MOTA: DeepMOT ahead on 5 of 5 seeds' in out
 
 
