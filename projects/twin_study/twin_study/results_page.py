@@ -75,8 +75,8 @@ def render_twins(root: str, args: str) -> str:
     twins = [k for k, v in runs.items() if STAGE0 not in v]
     if 'runs' in opts:  # a ledger that also holds ablations
         twins = opts['runs'].split(',')
-        runs = {k: v for k, v in runs.items()
-                if k in twins or STAGE0 in v}
+        runs = dict([(k, v) for k, v in runs.items() if STAGE0 in v] +
+                    [(k, runs[k]) for k in twins])  # vanilla first
     if len(twins) != 2:
         raise ValueError(f'{name} holds the runs {twins}: name the twins '
                          'as runs=VANILLA,DEEPMOT')
