@@ -8,9 +8,11 @@ misses that way tells which of the two a gap between trackers comes from.
 from typing import Dict, Optional
 
 import numpy as np
+import torch
 
 from deepmot.matchers.hungarian import min_cost_assignment
 from ..datasets.mot_challenge_io import gt_flavour, read_mot_txt
+from ..structures import box_iou
 
 
 def _xyxy(rows: np.ndarray) -> np.ndarray:
@@ -19,25 +21,15 @@ def _xyxy(rows: np.ndarray) -> np.ndarray:
     return boxes
 
 
-def _iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    if not len(a) or not len(b):
-        return np.zeros((len(a), len(b)))
-    lt = np.maximum(a[:, None, :2], b[None, :, :2])
-    rb = np.minimum(a[:, None, 2:], b[None, :, 2:])
-    inter = np.prod(np.clip(rb - lt, 0, None), axis=2)
-    area_a = np.prod(a[:, 2:] - a[:, :2], axis=1)
-    area_b = np.prod(b[:, 2:] - b[:, :2], axis=1)
-    return inter / (area_a[:, None] + area_b[None, :] - inter)
-
-
 def _matched(gt: np.ndarray, other: np.ndarray, iou_thr: float) -> np.ndarray:
     """Which ground-truth boxes one-to-one IoU matching covers."""
-    iou = _iou(gt, other)
+    if not len(gt) or not len(other):
+        return np.zeros(len(gt), dtype=bool)
+    iou = box_iou(torch.from_numpy(gt), torch.from_numpy(other)).numpy()
     covered = np.zeros(len(gt), dtype=bool)
-    if iou.size:
-        rows, cols = min_cost_assignment(1.0 - iou)
-        keep = iou[rows, cols] >= iou_thr
-        covered[rows[keep]] = True
+    rows, cols = min_cost_assignment(1.0 - iou)
+    keep = iou[rows, cols] >= iou_thr
+    covered[rows[keep]] = True
     return covered
 
 
