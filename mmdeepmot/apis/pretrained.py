@@ -41,8 +41,12 @@ def pretrained_urls(node, path: str = 'model') -> List[Tuple[str, dict]]:
     if isinstance(node, dict):
         init = node.get('init_cfg')
         for item in (init if isinstance(init, list) else [init]):
+            checkpoint = str(item.get('checkpoint', '')) \
+                if isinstance(item, dict) else ''
+            # mmdeepmot:// weights come from an installed package, no host
             if (isinstance(item, dict) and item.get('type') == 'Pretrained'
-                    and '://' in str(item.get('checkpoint', ''))):
+                    and '://' in checkpoint
+                    and not checkpoint.startswith('mmdeepmot://')):
                 found.append((f'{path}.init_cfg', item))
         for key, value in node.items():
             if key != 'init_cfg':

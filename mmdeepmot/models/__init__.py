@@ -1,3 +1,4 @@
+from .backbones import *  # noqa: F401,F403
 from .dhn import *  # noqa: F401,F403
 from .losses import *  # noqa: F401,F403
 from .matchers import *  # noqa: F401,F403
