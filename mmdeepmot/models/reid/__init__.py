@@ -1,0 +1,3 @@
+from .backbone_embedder import BackboneEmbedder, PooledEmbeddingHead
+
+__all__ = ['BackboneEmbedder', 'PooledEmbeddingHead']

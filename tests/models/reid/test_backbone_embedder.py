@@ -1,0 +1,39 @@
+"""BackboneEmbedder: frozen, unit-length embeddings that tell crops apart."""
+import pytest
+import torch
+from mmtrack.registry import MODELS
+from mmtrack.utils import register_all_modules
+
+register_all_modules(init_default_scope=False)
+
+
+def _embedder(pretrained: bool = True):
+    backbone = dict(type='MobileNetV2', out_indices=(7, ))
+    if pretrained:
+        backbone['init_cfg'] = dict(
+            type='Pretrained', checkpoint='mmdeepmot://mobilenet_v2/imagenet')
+    model = MODELS.build(dict(type='BackboneEmbedder', backbone=backbone))
+    model.init_weights()
+    return model
+
+
+def test_embeddings_are_unit_length_and_frozen():
+    model = _embedder()
+    model.train()
+    assert not model.training and not model.backbone.training
+    assert not any(p.requires_grad for p in model.parameters())
+    assert model.head.out_channels == 1280
+    torch.manual_seed(0)
+    crops = torch.randn(3, 3, 128, 64)
+    embeds = model(crops, mode='tensor')
+    assert embeds.shape == (3, 1280)
+    torch.testing.assert_close(embeds.norm(dim=1), torch.ones(3))
+    # the same crop twice embeds alike; different crops do not
+    again = model(crops[:1], mode='tensor')
+    torch.testing.assert_close(again[0], embeds[0], atol=1e-5, rtol=0)
+    assert torch.cdist(embeds, embeds)[0, 1] > 1e-3
+
+
+def test_only_tensor_mode():
+    with pytest.raises(ValueError, match="no mode 'loss'"):
+        _embedder(pretrained=False)(torch.zeros(1, 3, 64, 32), mode='loss')
