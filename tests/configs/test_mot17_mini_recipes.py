@@ -44,6 +44,7 @@ def mini_tree(tmp_path_factory, shared_data_path):
 
 
 @pytest.mark.parametrize('recipe', ['deepmot_tracktor_mot17.py',
+                                    'deepmot_tracktor_mot17_mbv2.py',
                                     'deepmot_siamrpn_mot17.py'])
 def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
                                                       recipe):
@@ -59,6 +60,8 @@ def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
     if 'tracktor' in recipe:
         # random weights score every box about 0.5: let tracks live
         options.append('model.unroll_cfg.obj_score_thr=0.0')
+    if 'mbv2' in recipe:  # its stage 0 is not trained here
+        options.append('load_from=None')
     else:
         # untrained, the tracker keeps a track per public detection, each
         # a full-size SiamRPN step a frame: test on MOT17-10, -11 and -13
@@ -75,8 +78,10 @@ def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
               'default_hooks.checkpoint.interval=2',
               'param_scheduler.1.by_epoch=False', 'log_processor.by_epoch='
               'False')
-    # MMTracking's published weights cannot be downloaded here: said
-    assert 'cannot be had' in log or 'load checkpoint from http' in log
+    if 'mbv2' in recipe:  # the backbone from the installed package
+        assert 'load model from: mmdeepmot://mobilenet_v2/person' in log
+    else:  # MMTracking's published weights cannot be downloaded here: said
+        assert 'cannot be had' in log or 'load checkpoint from http' in log
     assert 'loss_dmota' in log
     times = [float(t) for t in re.findall(
         r'Iter\(train\).*?\btime: ([0-9.]+)', log)]

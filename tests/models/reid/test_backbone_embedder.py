@@ -34,6 +34,17 @@ def test_embeddings_are_unit_length_and_frozen():
     assert torch.cdist(embeds, embeds)[0, 1] > 1e-3
 
 
+def test_pretrained_at_build():
+    from mmdeepmot.models.backbones import convert_mobilenet_v2
+    model = MODELS.build(dict(type='BackboneEmbedder', backbone=dict(
+        type='MobileNetV2', out_indices=(7, ), init_cfg=dict(
+            type='Pretrained',
+            checkpoint='mmdeepmot://mobilenet_v2/imagenet'))))
+    want = convert_mobilenet_v2('imagenet')['state_dict']
+    got = model.backbone.state_dict()
+    assert all(torch.equal(got[k], want[k]) for k in want)
+
+
 def test_only_tensor_mode():
     with pytest.raises(ValueError, match="no mode 'loss'"):
         _embedder(pretrained=False)(torch.zeros(1, 3, 64, 32), mode='loss')

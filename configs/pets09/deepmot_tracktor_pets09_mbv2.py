@@ -1,0 +1,19 @@
+# DeepMOT-Tracktor on PETS09-S2L1 from a real start: the MobileNetV2-FPN
+# detector of tracktor_detector_pets09_mbv2person.py (the start chosen on
+# half-train-select, docs/real_pixels.md) with Tracktor++'s appearance
+# re-identification of lost tracks; clips, loss, schedule and the other
+# test-time rules are the small network's (deepmot_tracktor_pets09.py).
+#   .venv/bin/python tools/train.py configs/pets09/deepmot_tracktor_pets09_mbv2.py
+_base_ = [
+    './deepmot_tracktor_pets09.py',
+    '../_base_/models/mobilenetv2_fpn_tracktor.py'
+]
+
+model = dict(
+    detector={{_base_.mbv2_person}},
+    data_preprocessor={{_base_.mbv2_person_preprocessor}},
+    reid={{_base_.mbv2_reid}},
+    tracker=dict(reid={{_base_.mbv2_reid_rules}}),
+    frozen_modules=['detector.backbone', 'detector.neck',
+                    'detector.rpn_head', 'reid'])
+load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'
