@@ -25,8 +25,8 @@ require_mmdeepmot()
 
 import torch  # noqa: E402
 
-from mmdeepmot.apis import build_runner, load_config  # noqa: E402
 from mmdeepmot.apis import tracker_search  # noqa: E402
+from mmdeepmot.apis import build_runner, load_config  # noqa: E402
 from mmdeepmot.utils import split_assignment  # noqa: E402
 from mmdeepmot.utils import write_result_json  # noqa: E402
 

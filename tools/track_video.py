@@ -34,8 +34,8 @@ def main() -> None:
     args = parser.parse_args()
     name = osp.splitext(osp.basename(args.video))[0]
     out_txt = osp.join(args.out_dir, f'{name}.txt')
-    out_video = None if args.no_video else osp.join(args.out_dir,
-                                                   f'{name}.mp4')
+    out_video = None if args.no_video else \
+        osp.join(args.out_dir, f'{name}.mp4')
     for path in (out_txt, out_video):
         if path and osp.exists(path) and not args.overwrite:
             parser.error(f'{path} exists; pass --overwrite to replace it')

