@@ -26,6 +26,9 @@ PAIRS = {
                         'configs/pets09/deepmot_tracktor_pets09.py'),
     'siamrpn-pets09': ('configs/pets09/vanilla_siamrpn_pets09.py',
                        'configs/pets09/deepmot_siamrpn_pets09.py'),
+    'tracktor-pets09-mbv2': (
+        'configs/pets09/vanilla_tracktor_pets09_mbv2.py',
+        'configs/pets09/deepmot_tracktor_pets09_mbv2.py'),
 }
 Runs = Dict[str, Dict[object, Dict[str, float]]]
 
