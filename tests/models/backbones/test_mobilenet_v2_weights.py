@@ -195,3 +195,34 @@ def test_tool_writes_and_refuses_to_overwrite(tmp_path):
     assert len(saved['state_dict']) == 312
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert again.returncode == 2 and 'exists' in again.stderr
+
+
+@pytest.mark.parametrize('output_stride,dilations', [
+    (8, (1, 2, 2, 4, 4)), (16, (1, 1, 1, 2, 2)), (32, (1, 1, 1, 1, 1))])
+def test_dilated_backbone_keeps_its_stride(output_stride, dilations):
+    from mmdeepmot.models.backbones import DilatedMobileNetV2
+    net = DilatedMobileNetV2(output_stride=output_stride,
+                             out_indices=(2, 4, 6))
+    net.load_state_dict(convert_mobilenet_v2('imagenet')['state_dict'])
+    net.eval()
+    with torch.no_grad():
+        feats = net(_image(128, 128))
+    assert [f.shape[1] for f in feats] == [32, 96, 320]
+    assert [f.shape[-1] for f in feats] == [16, 128 // min(output_stride,
+                                                           16),
+                                            128 // output_stride]
+    # the last block of layers 3 to 7: each stride removed past the
+    # output stride doubles the dilation of the blocks after it
+    first = net.layer4[0].depthwise_conv.conv
+    if output_stride == 8:  # the block that loses its stride keeps 1
+        assert first.stride == (1, 1) and first.dilation == (1, 1)
+    got = tuple(getattr(net, f'layer{i}')[-1].depthwise_conv.conv.dilation[0]
+                for i in (3, 4, 5, 6, 7))
+    assert got == dilations
+    if output_stride == 32:  # mmdet's own network, unchanged
+        plain = MobileNetV2(out_indices=(2, 4, 6))
+        plain.load_state_dict(net.state_dict())
+        plain.eval()
+        with torch.no_grad():
+            assert all(torch.equal(a, b)
+                       for a, b in zip(plain(_image(128, 128)), feats))
