@@ -14,6 +14,13 @@ def _load(name):
     return Config.fromfile(osp.join(PETS, name)).to_dict()
 
 
+def _drop_pieces(cfg):
+    """The variables the model pieces define (not config keys)."""
+    for key in [k for k in cfg if k.startswith(('mbv2_', '_mbv2', '_wide'))]:
+        cfg.pop(key)
+    return cfg
+
+
 def test_stage0_differs_from_the_small_one_in_the_detector_only():
     small = _load('tracktor_detector_pets09.py')
     mbv2 = _load('tracktor_detector_pets09_mbv2person.py')
@@ -23,10 +30,7 @@ def test_stage0_differs_from_the_small_one_in_the_detector_only():
     small['model'].pop('detector')
     assert mbv2['model'].pop('data_preprocessor')['mean'] == [127.5] * 3
     small['model'].pop('data_preprocessor')
-    for key in ('mbv2_person', 'mbv2_imagenet', 'mbv2_person_preprocessor',
-                'mbv2_imagenet_preprocessor'):
-        mbv2.pop(key)
-    assert mbv2 == small
+    assert _drop_pieces(mbv2) == small
     assert det['backbone']['init_cfg']['checkpoint'] == \
         'mmdeepmot://mobilenet_v2/person'
     assert det['neck']['in_channels'] == [24, 32, 96, 1280]
@@ -45,7 +49,7 @@ def test_the_two_starts_differ_in_weights_padding_and_normalisation():
     pp = person['model'].pop('data_preprocessor')
     pi = imagenet['model'].pop('data_preprocessor')
     assert pi['mean'] == [123.675, 116.28, 103.53] and pp['std'] == [127.5] * 3
-    assert person == imagenet
+    assert _drop_pieces(person) == _drop_pieces(imagenet)
 
 
 @pytest.mark.parametrize('start', ['person', 'imagenet'])
@@ -56,9 +60,43 @@ def test_the_detector_builds_with_the_package_weights(start):
 
     from mmdeepmot.models.backbones import convert_mobilenet_v2
     register_all_modules(init_default_scope=True)
-    cfg = _load(f'tracktor_detector_pets09_mbv2{start}.py')
-    model = MODELS.build(cfg['model'])
+    cfg = Config.fromfile(
+        osp.join(PETS, f'tracktor_detector_pets09_mbv2{start}.py'))
+    model = MODELS.build(cfg.model)
     model.init_weights()
     want = convert_mobilenet_v2(start)['state_dict']
     got = model.detector.backbone.state_dict()
     assert all(torch.equal(got[k], want[k]) for k in want)
+
+
+def _model_parts(cfg):
+    return {k: cfg['model'].pop(k) for k in
+            ('data_preprocessor', 'backbone', 'neck', 'head', 'detector',
+             'reid', 'tracker') if k in cfg['model']}
+
+
+@pytest.mark.parametrize('tracker', ['tracktor', 'siamrpn'])
+def test_real_start_twins_differ_from_the_small_ones_in_the_network(
+        tracker):
+    small = _load(f'deepmot_{tracker}_pets09.py')
+    mbv2 = _load(f'deepmot_{tracker}_pets09_mbv2.py')
+    assert small.pop('load_from') != mbv2.pop('load_from')
+    parts = _model_parts(mbv2)
+    _model_parts(small)
+    _drop_pieces(mbv2)
+    if tracker == 'tracktor':  # the ReID of lost tracks is frozen too
+        assert mbv2['model'].pop('frozen_modules')[-1] == 'reid'
+        small['model'].pop('frozen_modules')
+        assert parts['reid']['type'] == 'BackboneEmbedder'
+        assert parts['tracker']['reid']['match_score_thr'] > 0
+    else:
+        assert parts['backbone']['type'] == 'mmdet.DilatedMobileNetV2'
+    assert mbv2 == small
+    # and the twins differ by the loss alone
+    vanilla = _load(f'vanilla_{tracker}_pets09_mbv2.py')
+    deepmot = _load(f'deepmot_{tracker}_pets09_mbv2.py')
+    assert vanilla['model'].pop('deepmot_loss') is None
+    assert vanilla.pop('custom_hooks') == []
+    deepmot['model'].pop('deepmot_loss')
+    deepmot.pop('custom_hooks')
+    assert vanilla == deepmot

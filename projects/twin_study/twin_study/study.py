@@ -29,6 +29,9 @@ PAIRS = {
     'tracktor-pets09-mbv2': (
         'configs/pets09/vanilla_tracktor_pets09_mbv2.py',
         'configs/pets09/deepmot_tracktor_pets09_mbv2.py'),
+    'siamrpn-pets09-mbv2': (
+        'configs/pets09/vanilla_siamrpn_pets09_mbv2.py',
+        'configs/pets09/deepmot_siamrpn_pets09_mbv2.py'),
 }
 Runs = Dict[str, Dict[object, Dict[str, float]]]
 

@@ -1,0 +1,16 @@
+# DeepMOT-SiamRPN on PETS09-S2L1 from a real start: the stride-8 MobileNetV2
+# SiamRPN of siamrpn_sot_pets09_mbv2.py (its last checkpoint) with the small
+# network's clips, loss, schedule and test-time rules
+# (deepmot_siamrpn_pets09.py).
+#   .venv/bin/python tools/train.py \
+#       configs/pets09/deepmot_siamrpn_pets09_mbv2.py
+_base_ = [
+    './deepmot_siamrpn_pets09.py', '../_base_/models/mobilenetv2_siamrpn.py'
+]
+
+model = dict(
+    data_preprocessor={{_base_.mbv2_siamrpn_preprocessor}},
+    backbone={{_base_.mbv2_siamrpn_backbone}},
+    neck={{_base_.mbv2_siamrpn_neck}},
+    head={{_base_.mbv2_siamrpn_head}})
+load_from = 'work_dirs/pets09/siamrpn_sot_pets09_mbv2/iter_600.pth'
