@@ -138,7 +138,24 @@ def main() -> None:
                   f'{kalman[-1]["model_fps"]:.0f} fps', flush=True)
     write_result_json(args.out, dict(
         config=args.config, checkpoint=args.checkpoint, split=args.split,
-        tracker=rows, kalman=kalman))
+        tracker=rows, kalman=kalman, summary=summary(rows, kalman)))
+
+
+def summary(rows: list, kalman: list) -> dict:
+    """One row per run for the results page (``results:table``)."""
+    table = {}
+    for row in rows:
+        m = row['metrics']
+        table[f'tracker, {row["scale"]} px, {row["threads"]} thread(s)'] = {
+            'model fps': row['model_fps'], 'pipeline fps': row['pipeline_fps'],
+            'MOTA': 100 * m['MOTA'], 'IDF1': 100 * m['IDF1'],
+            'HOTA': 100 * m['HOTA']}
+    for row in kalman:
+        m = row['metrics']
+        table[f'Kalman tracker, {row["threads"]} thread(s)'] = {
+            'model fps': row['model_fps'], 'MOTA': 100 * m['MOTA'],
+            'IDF1': 100 * m['IDF1'], 'HOTA': 100 * m['HOTA']}
+    return table
 
 
 if __name__ == '__main__':
