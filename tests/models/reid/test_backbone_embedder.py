@@ -48,3 +48,15 @@ def test_pretrained_at_build():
 def test_only_tensor_mode():
     with pytest.raises(ValueError, match="no mode 'loss'"):
         _embedder(pretrained=False)(torch.zeros(1, 3, 64, 32), mode='loss')
+
+
+def test_weights_stay_out_of_checkpoints_and_load_as_built():
+    import torch.nn as nn
+    model = nn.ModuleDict(dict(reid=_embedder(), head=nn.Linear(2, 2)))
+    state = model.state_dict()
+    assert sorted(state) == ['head.bias', 'head.weight']
+    before = {k: v.clone() for k, v in model['reid']._own_state().items()}
+    other = nn.ModuleDict(dict(reid=_embedder(), head=nn.Linear(2, 2)))
+    other.load_state_dict(state, strict=True)  # nothing missing
+    after = other['reid']._own_state()
+    assert all(torch.equal(before[k], after[k]) for k in before)
