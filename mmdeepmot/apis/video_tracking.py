@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 from ..datasets.mot_challenge_io import write_mot_txt
-from ..visualization.track_video import id_colour
+from ..visualization.track_video import draw_boxes
 
 
 def open_video(path: str) -> Tuple[cv2.VideoCapture, int, float, Tuple[int,
@@ -39,18 +39,6 @@ def _frames(cap: cv2.VideoCapture, limit: Optional[int]) -> Iterator:
             return
         yield index, frame
         index += 1
-
-
-def draw_frame(frame: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """A frame (BGR) with its result rows' boxes and ids drawn."""
-    for row in rows:
-        tid = int(row[1])
-        x, y, w, h = (int(round(v)) for v in row[2:6])
-        colour = id_colour(tid)
-        cv2.rectangle(frame, (x, y), (x + w, y + h), colour, 2)
-        cv2.putText(frame, str(tid), (x, max(y - 3, 10)),
-                    cv2.FONT_HERSHEY_SIMPLEX, 0.5, colour, 1, cv2.LINE_AA)
-    return frame
 
 
 def track_video(model: torch.nn.Module,
@@ -113,7 +101,7 @@ def track_video(model: torch.nn.Module,
             frame_rows[:, 7:] = -1
             rows.append(frame_rows)
             if writer is not None:
-                writer.write(draw_frame(frame, frame_rows))
+                writer.write(draw_boxes(frame, frame_rows))
             n += 1
             if bar is not None:
                 bar.update()

@@ -5,6 +5,7 @@ import os.path as osp
 from typing import Optional, Tuple
 
 import cv2
+import numpy as np
 from PIL import Image
 
 from ..datasets.mot_challenge_io import frame_image, read_mot_txt, read_seqinfo
@@ -15,6 +16,31 @@ def id_colour(track_id: int) -> Tuple[int, int, int]:
     hue = (track_id * 0.618033988749895) % 1.0
     r, g, b = colorsys.hsv_to_rgb(hue, 0.85, 1.0)
     return int(b * 255), int(g * 255), int(r * 255)
+
+
+def draw_boxes(img: np.ndarray,
+               rows: np.ndarray,
+               font_scale: float = 0.5) -> np.ndarray:
+    """Draw result rows' boxes and ids on a BGR image in place.
+
+    Args:
+        img (np.ndarray): the image (H, W, 3), BGR.
+        rows (np.ndarray): MOTChallenge rows (frame, id, x, y, w, h, ...)
+            of this image.
+        font_scale (float): size of the id labels. Defaults to 0.5.
+
+    Returns:
+        np.ndarray: ``img``.
+    """
+    for row in rows:
+        tid = int(row[1])
+        x, y, w, h = (int(round(v)) for v in row[2:6])
+        colour = id_colour(tid)
+        cv2.rectangle(img, (x, y), (x + w, y + h), colour, 2)
+        cv2.putText(img, str(tid), (x, max(y - 3, 10)),
+                    cv2.FONT_HERSHEY_SIMPLEX, font_scale, colour, 1,
+                    cv2.LINE_AA)
+    return img
 
 
 def draw_tracks(seq_dir: str,
@@ -40,15 +66,7 @@ def draw_tracks(seq_dir: str,
         img = cv2.imread(path)
         if img is None:
             raise FileNotFoundError(f'cannot read frame image {path}')
-        for row in rows[rows[:, 0] == frame]:
-            tid = int(row[1])
-            x, y, w, h = row[2:6]
-            p1, p2 = (int(x), int(y)), (int(x + w), int(y + h))
-            colour = id_colour(tid)
-            cv2.rectangle(img, p1, p2, colour, 2)
-            cv2.putText(img, str(tid), (p1[0], max(p1[1] - 3, 10)),
-                        cv2.FONT_HERSHEY_SIMPLEX, 0.45, colour, 1,
-                        cv2.LINE_AA)
+        draw_boxes(img, rows[rows[:, 0] == frame], font_scale=0.45)
         cv2.putText(img, f'{info["name"]} {frame}', (5, 15),
                     cv2.FONT_HERSHEY_SIMPLEX, 0.45, (255, 255, 255), 1,
                     cv2.LINE_AA)
