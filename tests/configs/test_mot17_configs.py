@@ -4,6 +4,7 @@ import glob
 import os.path as osp
 
 import numpy as np
+import pytest
 import torch
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
@@ -119,3 +120,48 @@ def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
     for path in twins:
         matcher = Config.fromfile(path).model.deepmot_loss.matcher
         assert matcher == base.dhn_matcher, path
+
+
+def _plain(name):
+    """A config as a dict, without the model pieces' variables."""
+    cfg = Config.fromfile(osp.join(ROOT, 'configs', name)).to_dict()
+    return {k: v for k, v in cfg.items()
+            if not k.startswith(('mbv2_', '_mbv2', '_wide', 'sot_optim'))}
+
+
+@pytest.mark.parametrize('tracker,parts', [
+    ('tracktor', ('detector', 'data_preprocessor', 'reid')),
+    ('siamrpn', ('init_cfg', 'data_preprocessor', 'backbone', 'neck')),
+])
+def test_mbv2_recipe_differs_from_the_r50_one_in_the_network(tracker,
+                                                             parts):
+    r50 = _plain(f'deepmot_{tracker}_mot17.py')
+    mbv2 = _plain(f'deepmot_{tracker}_mot17_mbv2.py')
+    # the MobileNetV2 recipe starts from its own stage 0
+    stage0 = {'tracktor': 'tracktor_detector', 'siamrpn': 'siamrpn_sot'}
+    assert mbv2.pop('load_from').startswith(
+        f'work_dirs/{stage0[tracker]}_mot17_mbv2/')
+    r50.pop('load_from', None)
+    for part in parts:
+        assert mbv2['model'].pop(part, None) != r50['model'].pop(part, None)
+    if tracker == 'tracktor':  # ReID rules for the new ReID model
+        mbv2['model']['tracker'].pop('reid')
+        r50['model']['tracker'].pop('reid', None)
+    assert mbv2 == r50
+
+
+def test_siamrpn_mbv2_stage0_is_the_recipe_with_its_own_loss():
+    stage0 = _plain('siamrpn_sot_mot17_mbv2.py')
+    twin = _plain('deepmot_siamrpn_mot17_mbv2.py')
+    assert stage0['model'].pop('deepmot_loss') is None
+    assert twin['model'].pop('deepmot_loss') is not None
+    assert stage0['model'].pop('frozen_modules') == []
+    twin['model'].pop('frozen_modules')
+    assert stage0.pop('optim_wrapper')['optimizer']['type'] == 'SGD'
+    twin.pop('optim_wrapper')
+    assert stage0.pop('load_from') is None
+    twin.pop('load_from')
+    for key in ('custom_hooks', 'train_cfg', 'param_scheduler'):
+        stage0.pop(key)
+        twin.pop(key)
+    assert stage0 == twin
