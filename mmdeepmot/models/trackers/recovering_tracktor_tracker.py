@@ -27,6 +27,13 @@ class RecoveringTracktorTracker(TracktorTracker):
     Tracktor's memory here). With a ReID model, ReID matches first and
     this recovers what it left.
 
+    With ``live_motion_steps``, Tracktor++'s constant-velocity motion
+    model: a live track's box moves on at its velocity before the
+    regression head refines it, which helps when people move far between
+    frames; the memory keeps the observed boxes (``LinearMotion`` writes
+    the moved box over the observed one, and later velocities are then
+    measured from moved boxes).
+
     Args:
         recovery_iou_thr (float, optional): the IoU a newborn box needs
             with a lost track's last box to take its id; None recovers
@@ -34,15 +41,21 @@ class RecoveringTracktorTracker(TracktorTracker):
         recovery_motion_steps (int): the last steps of a track its
             velocity is measured over; 0 keeps a lost track's box where
             it was last seen. Defaults to 0.
+        live_motion_steps (int): the same for live tracks before their
+            regression; 0 regresses from the last box. Defaults to 0.
         **kwargs: ``TracktorTracker``'s arguments.
     """
 
     def __init__(self, recovery_iou_thr: Optional[float] = None,
-                 recovery_motion_steps: int = 0, **kwargs) -> None:
+                 recovery_motion_steps: int = 0,
+                 live_motion_steps: int = 0,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.recovery_iou_thr = recovery_iou_thr
         self.recovery_motion_steps = recovery_motion_steps
+        self.live_motion_steps = live_motion_steps
         self._first_newborn = 0
+        self._regressing_to = None
 
     def track(self, *args, **kwargs):
         """``TracktorTracker.track``; ids from ``num_tracks`` on are the
@@ -61,12 +74,40 @@ class RecoveringTracktorTracker(TracktorTracker):
                          int(kwargs['frame_ids']))
         super().update(**kwargs)
 
-    def predicted_box(self, track: dict, frame_id: int) -> Tensor:
-        """A lost track's last box, moved on to ``frame_id`` at its
-        velocity over its last ``recovery_motion_steps`` steps."""
+    def regress_tracks(self, x, metainfo, detector, frame_id, rescale=False):
+        """``TracktorTracker.regress_tracks`` from the live tracks' boxes
+        moved on by ``live_motion_steps`` (through ``memo``)."""
+        self._regressing_to = frame_id if self.live_motion_steps else None
+        try:
+            return super().regress_tracks(x, metainfo, detector, frame_id,
+                                          rescale)
+        finally:
+            self._regressing_to = None
+
+    @property
+    def memo(self):
+        """``BaseTracker.memo``; while tracks regress, their last boxes
+        are the motion model's predictions (the stored ones unchanged)."""
+        memo = super().memo
+        if self._regressing_to is not None and len(memo.ids):
+            memo.bboxes = torch.stack([
+                self.predicted_box(self.tracks[int(k)], self._regressing_to,
+                                   self.live_motion_steps) for k in memo.ids
+            ]).to(memo.bboxes)
+        return memo
+
+    def predicted_box(self,
+                      track: dict,
+                      frame_id: int,
+                      steps: Optional[int] = None) -> Tensor:
+        """A track's last box, moved on to ``frame_id`` at its velocity
+        over its last ``steps`` steps (``recovery_motion_steps`` when
+        None)."""
         boxes, frames = track['bboxes'], track['frame_ids']
         last = boxes[-1].reshape(4)
-        steps = min(self.recovery_motion_steps, len(boxes) - 1)
+        if steps is None:
+            steps = self.recovery_motion_steps
+        steps = min(steps, len(boxes) - 1)
         if steps < 1:
             return last
         elapsed = float(frames[-1]) - float(frames[-1 - steps])

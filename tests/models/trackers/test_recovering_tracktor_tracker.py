@@ -56,3 +56,37 @@ def test_without_recovery_births_keep_their_ids():
     _frame(tracker, 0, [0, 1], [[0., 0, 10, 10], [20, 20, 30, 30]], 0)
     assert _frame(tracker, 1, [0, 2],
                   [[0., 0, 10, 10], [21, 21, 31, 31]], 2) == [0, 2]
+
+
+class _EchoRoIHead:
+    """A RoI head that returns its proposals with full confidence, and
+    keeps them (what the regression was asked to refine)."""
+
+    def predict_bbox(self, x, metainfos, proposals, cfg, rescale):
+        from mmengine.structures import InstanceData
+        boxes = proposals[0].bboxes
+        self.seen = boxes.clone()
+        scores = torch.stack(
+            [torch.ones(len(boxes)), torch.zeros(len(boxes))], dim=1)
+        return [InstanceData(bboxes=boxes.clone(), scores=scores)]
+
+
+def test_live_motion_moves_the_regression_start_not_the_memory():
+    detector = type('Detector', (), {})()
+    detector.roi_head = _EchoRoIHead()
+    regression = dict(obj_score_thr=0.5, nms=dict(type='nms',
+                                                  iou_threshold=0.6))
+    observed = [[[0., 0, 10, 10]], [[10., 0, 20, 10]], [[20., 0, 30, 10]]]
+    for steps, start in ((0, [20., 0, 30, 10]), (2, [30., 0, 40, 10])):
+        tracker = RecoveringTracktorTracker(
+            live_motion_steps=steps, regression=regression, reid=None)
+        for frame, box in enumerate(observed):
+            _frame(tracker, frame, [0], box, 1)
+        boxes, _, _, ids = tracker.regress_tracks(
+            [], dict(scale_factor=(1., 1.)), detector, 3)
+        assert detector.roi_head.seen.tolist() == [start]
+        assert ids.tolist() == [0]
+        # the stored boxes are the observed ones; outside the regression
+        # memo is BaseTracker's
+        assert tracker.tracks[0]['bboxes'][-1].tolist() == observed[-1]
+        assert tracker.memo.bboxes.tolist() == observed[-1]
