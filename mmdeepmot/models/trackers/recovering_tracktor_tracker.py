@@ -28,7 +28,7 @@ class RecoveringTracktorTracker(TracktorTracker):
     this recovers what it left.
 
     With ``live_motion_steps``, Tracktor++'s constant-velocity motion
-    model: a live track's box moves on at its velocity before the
+    model: a live track's box centre moves on at its velocity before the
     regression head refines it, which helps when people move far between
     frames; the memory keeps the observed boxes (``LinearMotion`` writes
     the moved box over the observed one, and later velocities are then
@@ -92,17 +92,20 @@ class RecoveringTracktorTracker(TracktorTracker):
         if self._regressing_to is not None and len(memo.ids):
             memo.bboxes = torch.stack([
                 self.predicted_box(self.tracks[int(k)], self._regressing_to,
-                                   self.live_motion_steps) for k in memo.ids
+                                   self.live_motion_steps, keep_size=True)
+                for k in memo.ids
             ]).to(memo.bboxes)
         return memo
 
     def predicted_box(self,
                       track: dict,
                       frame_id: int,
-                      steps: Optional[int] = None) -> Tensor:
+                      steps: Optional[int] = None,
+                      keep_size: bool = False) -> Tensor:
         """A track's last box, moved on to ``frame_id`` at its velocity
         over its last ``steps`` steps (``recovery_motion_steps`` when
-        None)."""
+        None); with ``keep_size`` only its centre moves (a box's corners
+        extrapolated apart can cross, which RoI pooling refuses)."""
         boxes, frames = track['bboxes'], track['frame_ids']
         last = boxes[-1].reshape(4)
         if steps is None:
@@ -112,6 +115,8 @@ class RecoveringTracktorTracker(TracktorTracker):
             return last
         elapsed = float(frames[-1]) - float(frames[-1 - steps])
         velocity = (last - boxes[-1 - steps].reshape(4)) / elapsed
+        if keep_size:
+            velocity = velocity.reshape(2, 2).mean(0).repeat(2)
         return last + velocity * (frame_id - float(frames[-1]))
 
     def recover(self, ids: Tensor, bboxes: Tensor, frame_id: int) -> None:

@@ -90,3 +90,18 @@ def test_live_motion_moves_the_regression_start_not_the_memory():
         # memo is BaseTracker's
         assert tracker.tracks[0]['bboxes'][-1].tolist() == observed[-1]
         assert tracker.memo.bboxes.tolist() == observed[-1]
+
+
+def test_live_motion_keeps_the_size_of_a_shrinking_box():
+    detector = type('Detector', (), {})()
+    detector.roi_head = _EchoRoIHead()
+    tracker = RecoveringTracktorTracker(
+        live_motion_steps=1, reid=None,
+        regression=dict(obj_score_thr=0.5,
+                        nms=dict(type='nms', iou_threshold=0.6)))
+    # a box leaving the image, clipped: its left side closes in fast
+    _frame(tracker, 0, [0], [[0., 0, 40, 10]], 1)
+    _frame(tracker, 1, [0], [[35., 0, 40, 10]], 1)
+    tracker.regress_tracks([], dict(scale_factor=(1., 1.)), detector, 2)
+    # the centre moves on by its 17.5 px, the size stays 5 x 10
+    assert detector.roi_head.seen.tolist() == [[52.5, 0, 57.5, 10]]
