@@ -14,9 +14,9 @@ model = dict(
     detector={{_base_.mbv2_person}},
     data_preprocessor={{_base_.mbv2_person_preprocessor}},
     reid={{_base_.mbv2_reid}},
-    # Tracktor++'s constant velocity for live tracks, over 6 steps: best
+    # Tracktor++'s constant velocity for live tracks, over 8 steps: best
     # HOTA on half-train-select (docs/real_pixels.md)
-    tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=6),
+    tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=8),
     frozen_modules=['detector.backbone', 'detector.neck',
                     'detector.rpn_head', 'reid'])
 load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'
