@@ -76,13 +76,25 @@ class RecoveringTracktorTracker(TracktorTracker):
 
     def regress_tracks(self, x, metainfo, detector, frame_id, rescale=False):
         """``TracktorTracker.regress_tracks`` from the live tracks' boxes
-        moved on by ``live_motion_steps`` (through ``memo``)."""
-        self._regressing_to = frame_id if self.live_motion_steps else None
-        try:
+        moved on by ``live_motion_steps`` (through ``memo``); with motion,
+        tracks regressed wholly outside the image end."""
+        if not self.live_motion_steps:
             return super().regress_tracks(x, metainfo, detector, frame_id,
                                           rescale)
+        self._regressing_to = frame_id
+        try:
+            out = super().regress_tracks(x, metainfo, detector, frame_id,
+                                         rescale)
         finally:
             self._regressing_to = None
+        # a track moved wholly out of the image dies there: the RoI head
+        # scores the empty features it pools outside at a constant that
+        # can pass the threshold, and the motion would carry it on for ever
+        height, width = metainfo['ori_shape' if rescale else 'img_shape'][:2]
+        boxes = out[0]
+        inside = ((boxes[:, 0] < width) & (boxes[:, 2] > 0) &
+                  (boxes[:, 1] < height) & (boxes[:, 3] > 0))
+        return tuple(t[inside] for t in out)
 
     @property
     def memo(self):

@@ -83,7 +83,7 @@ def test_live_motion_moves_the_regression_start_not_the_memory():
         for frame, box in enumerate(observed):
             _frame(tracker, frame, [0], box, 1)
         boxes, _, _, ids = tracker.regress_tracks(
-            [], dict(scale_factor=(1., 1.)), detector, 3)
+            [], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 3)
         assert detector.roi_head.seen.tolist() == [start]
         assert ids.tolist() == [0]
         # the stored boxes are the observed ones; outside the regression
@@ -102,6 +102,23 @@ def test_live_motion_keeps_the_size_of_a_shrinking_box():
     # a box leaving the image, clipped: its left side closes in fast
     _frame(tracker, 0, [0], [[0., 0, 40, 10]], 1)
     _frame(tracker, 1, [0], [[35., 0, 40, 10]], 1)
-    tracker.regress_tracks([], dict(scale_factor=(1., 1.)), detector, 2)
+    tracker.regress_tracks([], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 2)
     # the centre moves on by its 17.5 px, the size stays 5 x 10
     assert detector.roi_head.seen.tolist() == [[52.5, 0, 57.5, 10]]
+
+
+def test_with_live_motion_a_track_moved_out_of_the_image_ends():
+    detector = type('Detector', (), {})()
+    detector.roi_head = _EchoRoIHead()
+    tracker = RecoveringTracktorTracker(
+        live_motion_steps=1, reid=None,
+        regression=dict(obj_score_thr=0.5,
+                        nms=dict(type='nms', iou_threshold=0.6)))
+    # two people walking right at 20 px a frame; the image is 200 wide
+    _frame(tracker, 0, [0, 1], [[150., 0, 170, 10], [20., 50, 40, 60]], 2)
+    _frame(tracker, 1, [0, 1], [[175., 0, 195, 10], [40., 50, 60, 60]], 2)
+    boxes, _, _, ids = tracker.regress_tracks(
+        [], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 2)
+    # track 0's box (200-220) has left the image; track 1 walks on
+    assert ids.tolist() == [1]
+    assert boxes.tolist() == [[60., 50, 80, 60]]
