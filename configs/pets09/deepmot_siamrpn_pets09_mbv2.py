@@ -1,7 +1,6 @@
 # DeepMOT-SiamRPN on PETS09-S2L1 from a real start: the stride-8 MobileNetV2
-# SiamRPN of siamrpn_sot_pets09_mbv2.py (its last checkpoint) with the small
-# network's clips, loss, schedule and test-time rules
-# (deepmot_siamrpn_pets09.py).
+# SiamRPN of siamrpn_sot_pets09_mbv2.py (its last checkpoint, shipped) with
+# the small network's clips, loss and schedule (deepmot_siamrpn_pets09.py).
 #   .venv/bin/python tools/train.py \
 #       configs/pets09/deepmot_siamrpn_pets09_mbv2.py
 _base_ = [
@@ -16,4 +15,4 @@ model = dict(
     # best HOTA on half-train-select with the stage-0 weights (births at
     # 40 stay; docs/results.md)
     tracker=dict(death_score_thr=0.9))
-load_from = 'work_dirs/pets09/siamrpn_sot_pets09_mbv2/iter_600.pth'
+load_from = 'checkpoints/siamrpn_sot_pets09_mbv2.pth'
