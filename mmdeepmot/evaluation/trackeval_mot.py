@@ -128,6 +128,35 @@ def evaluate_mot_results(gt_root: str,
                              benchmark, preprocess)
 
 
+def trackeval_dataset(gt_folder: str,
+                      gt_loc_format: str,
+                      results_dir: str,
+                      seq_info: Dict[str, int],
+                      benchmark: str = 'MOT17',
+                      preprocess: bool = True):
+    """TrackEval's MOTChallenge dataset of ``results_dir/SEQ.txt`` against
+    the ground truth that ``gt_loc_format`` places under ``gt_folder``
+    (TrackEval's GT_LOC_FORMAT), for the sequences of ``seq_info`` (name ->
+    length); returns (dataset, tracker name). Its
+    ``get_preprocessed_seq_data`` gives the per-frame ids, boxes and
+    similarities that TrackEval's metrics read."""
+    import trackeval
+    results_dir = osp.abspath(results_dir)
+    tracker = osp.basename(results_dir.rstrip(osp.sep))
+    dataset_cls = trackeval.datasets.MotChallenge2DBox
+    data_cfg = dataset_cls.get_default_dataset_config()
+    data_cfg.update(
+        GT_FOLDER=gt_folder, TRACKERS_FOLDER=osp.dirname(results_dir),
+        TRACKERS_TO_EVAL=[tracker], TRACKER_SUB_FOLDER='', OUTPUT_FOLDER=None,
+        OUTPUT_SUB_FOLDER='', CLASSES_TO_EVAL=['pedestrian'],
+        BENCHMARK=benchmark, SPLIT_TO_EVAL='train', SEQ_INFO=seq_info,
+        GT_LOC_FORMAT=gt_loc_format, SKIP_SPLIT_FOL=True,
+        DO_PREPROC=preprocess, PRINT_CONFIG=False)
+    # TrackEval prints its config unconditionally
+    with contextlib.redirect_stdout(io.StringIO()):
+        return dataset_cls(data_cfg), tracker
+
+
 def run_trackeval(gt_folder: str,
                   gt_loc_format: str,
                   results_dir: str,
@@ -140,28 +169,20 @@ def run_trackeval(gt_folder: str,
     combined). ``gt_loc_format`` places each ground-truth file under
     ``gt_folder`` (TrackEval's GT_LOC_FORMAT)."""
     import trackeval
-    results_dir = osp.abspath(results_dir)
-    tracker = osp.basename(results_dir.rstrip(osp.sep))
+    dataset, tracker = trackeval_dataset(gt_folder, gt_loc_format,
+                                         results_dir, seq_info, benchmark,
+                                         preprocess)
     eval_cfg = trackeval.Evaluator.get_default_eval_config()
     eval_cfg.update(PRINT_RESULTS=False, PRINT_CONFIG=False,
                     TIME_PROGRESS=False, OUTPUT_SUMMARY=False,
                     OUTPUT_DETAILED=False, PLOT_CURVES=False,
                     PRINT_ONLY_COMBINED=True, USE_PARALLEL=False)
-    dataset_cls = trackeval.datasets.MotChallenge2DBox
-    data_cfg = dataset_cls.get_default_dataset_config()
-    data_cfg.update(
-        GT_FOLDER=gt_folder, TRACKERS_FOLDER=osp.dirname(results_dir),
-        TRACKERS_TO_EVAL=[tracker], TRACKER_SUB_FOLDER='', OUTPUT_FOLDER=None,
-        OUTPUT_SUB_FOLDER='', CLASSES_TO_EVAL=['pedestrian'],
-        BENCHMARK=benchmark, SPLIT_TO_EVAL='train', SEQ_INFO=seq_info,
-        GT_LOC_FORMAT=gt_loc_format, SKIP_SPLIT_FOL=True,
-        DO_PREPROC=preprocess, PRINT_CONFIG=False)
     # TrackEval prints its configs and progress unconditionally
     with contextlib.redirect_stdout(io.StringIO()):
         metrics = [trackeval.metrics.HOTA(), trackeval.metrics.CLEAR(),
                    trackeval.metrics.Identity()]
         evaluator = trackeval.Evaluator(eval_cfg)
-        out, msg = evaluator.evaluate([dataset_cls(data_cfg)], metrics)
+        out, msg = evaluator.evaluate([dataset], metrics)
     res = out['MotChallenge2DBox'].get(tracker)
     if res is None or not isinstance(res, dict):
         raise RuntimeError(f'TrackEval failed: {msg}')
