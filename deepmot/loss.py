@@ -5,8 +5,9 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from .box_distance import (check_boxes, deepmot_distance, image_diagonal,
-                           jaccard_distance)
+from .box_distance import (box_iou, check_boxes, deepmot_distance,
+                           image_diagonal, jaccard_distance)
+from .identity import accumulate_matches, soft_hota, soft_idf1
 from .matchers import build_matcher
 from .soft_counts import soft_frame_counts
 
@@ -131,6 +132,14 @@ class DeepMOTLoss(nn.Module):
             [0, 1]); each track then counts by its score: its row of ``A``
             and its FP mass are scaled by it, so the loss also trains the
             score that decides a track's death.
+        lambda_idf1: weight of ``1 - dIDF1`` over the clip
+            (:func:`deepmot.identity.soft_idf1` of the frames' gated soft
+            assignments ``A``); 0 leaves it out (the paper's loss).
+        lambda_hota: weight of ``1 - dHOTA`` over the clip
+            (:func:`deepmot.identity.soft_hota`: HOTA's own hardened frame
+            matching, soft steps of width ``gate_temperature`` at each of
+            ``hota_alphas``); 0 leaves it out.
+        hota_alphas: the localisation thresholds of dHOTA.
     """
 
     def __init__(self,
@@ -143,7 +152,10 @@ class DeepMOTLoss(nn.Module):
                  gate_temperature: float = 0.05,
                  distance: str = 'deepmot',
                  loss_weight: float = 1.0,
-                 use_scores: bool = False) -> None:
+                 use_scores: bool = False,
+                 lambda_idf1: float = 0.0,
+                 lambda_hota: float = 0.0,
+                 hota_alphas: Sequence[float] = (0.3, 0.5, 0.7)) -> None:
         super().__init__()
         self.matcher = self.build_matcher(matcher)
         self.delta = delta
@@ -155,6 +167,9 @@ class DeepMOTLoss(nn.Module):
         self.distance = distance
         self.loss_weight = loss_weight
         self.use_scores = use_scores
+        self.lambda_idf1 = lambda_idf1
+        self.lambda_hota = lambda_hota
+        self.hota_alphas = tuple(hota_alphas)
 
     def build_matcher(self, matcher: Union[dict, nn.Module]) -> nn.Module:
         """The matcher module of ``matcher`` (a module, kept as it is, or a
@@ -212,7 +227,9 @@ class DeepMOTLoss(nn.Module):
         Returns:
             dict: ``loss_dmota``, ``loss_dmotp`` and the detached figures
             ``dmota``, ``dmotp``, ``soft_fp``, ``soft_fn``, ``soft_ids``,
-            ``soft_tp``, ``num_gt``.
+            ``soft_tp``, ``num_gt``; with ``lambda_idf1`` also
+            ``loss_didf1`` and ``didf1``, with ``lambda_hota``
+            ``loss_dhota`` and ``dhota``.
         """
         if len(frames) == 0:
             raise ValueError('DeepMOTLoss needs at least one frame')
@@ -270,7 +287,7 @@ class DeepMOTLoss(nn.Module):
         errors = as_t['fp'] + as_t['fn'] + self.gamma_ids * as_t['ids']
         dmota = 1.0 - errors / max(num_gt, 1)
         dmotp = 1.0 - as_t['dist_sum'] / max(num_tp, 1)
-        return dict(
+        out = dict(
             loss_dmota=self.loss_weight * (1.0 - dmota),
             loss_dmotp=self.loss_weight * self.lambda_motp * (1.0 - dmotp),
             dmota=dmota.detach(),
@@ -280,3 +297,30 @@ class DeepMOTLoss(nn.Module):
             soft_ids=as_t['ids'].detach(),
             soft_tp=as_t['tp'].detach(),
             num_gt=ref.new_tensor(float(num_gt)))
+        if self.lambda_idf1 or self.lambda_hota:
+            out.update(self._identity_losses(frames, assigns))
+        return out
+
+    def _identity_losses(self, frames: Sequence[Frame],
+                         assigns: List[Tensor]) -> Dict[str, Tensor]:
+        """dIDF1 and dHOTA of one clip, the terms whose weight is set."""
+        track_ids = [list(f['pred_ids']) for f in frames]
+        object_ids = [list(f['gt_ids']) for f in frames]
+        weights = [self._presence(f) for f in frames] \
+            if self.use_scores else None
+        out = {}
+        if self.lambda_idf1:
+            idf1 = soft_idf1(accumulate_matches(assigns, track_ids,
+                                                object_ids, weights))['IDF1']
+            out.update(
+                loss_didf1=self.loss_weight * self.lambda_idf1 * (1 - idf1),
+                didf1=idf1.detach())
+        if self.lambda_hota:
+            ious = [box_iou(f['pred_boxes'], f['gt_boxes']) for f in frames]
+            hota = soft_hota(ious, track_ids, object_ids, self.hota_alphas,
+                             self.gate_temperature,
+                             track_weights=weights)['HOTA']
+            out.update(
+                loss_dhota=self.loss_weight * self.lambda_hota * (1 - hota),
+                dhota=hota.detach())
+        return out

@@ -195,3 +195,43 @@ def test_dhn_refuses_non_finite_distances():
         dhn([torch.rand(2, 2), dist])
     with pytest.raises(ValueError, match='must be finite'):
         dhn(dist)
+
+
+def test_identity_terms_are_off_by_default(sinkhorn_loss):
+    out = sinkhorn_loss([frame(BOXES, (7, 8, 9))] * 2)
+    assert not {'loss_didf1', 'didf1', 'loss_dhota', 'dhota'} & set(out)
+
+
+@pytest.mark.parametrize('matcher', ['SinkhornMatcher', 'DHNMatcher',
+                                     'DualSoftmaxMatcher',
+                                     'HungarianMatcher'])
+def test_identity_terms_see_a_switch_that_lasts(matcher):
+    """Three objects over 8 frames; in the second clip two tracks swap ids
+    at frame 4 and keep them: dMOTA sees one frame of it, IDF1 and HOTA
+    the whole second half."""
+    loss = DeepMOTLoss(matcher=dict(type=matcher), lambda_idf1=1.0,
+                       lambda_hota=1.0)
+    steady = [frame(BOXES + t, (7, 8, 9)) for t in range(8)]
+    swapped = [frame(BOXES + t, (7, 8, 9) if t < 4 else (8, 7, 9))
+               for t in range(8)]
+    a, b = loss(steady), loss(swapped)
+    # ids 7 and 8 each keep 4 of their 8 boxes with their best object:
+    # 16 of 24 boxes paired, less what the matcher leaves soft
+    assert b['didf1'] < a['didf1'] - 0.15
+    if matcher == 'HungarianMatcher':
+        assert b['didf1'] / a['didf1'] == pytest.approx(16 / 24, abs=0.01)
+    assert b['dhota'] < a['dhota'] - 0.1
+    assert b['loss_didf1'] > a['loss_didf1']
+    assert b['loss_dhota'] > a['loss_dhota']
+
+
+@pytest.mark.parametrize('term', ['lambda_idf1', 'lambda_hota'])
+def test_identity_terms_reach_the_boxes(term):
+    loss = DeepMOTLoss(matcher=dict(type='SinkhornMatcher'), **{term: 1.0})
+    pred = (BOXES + torch.tensor([4., -3, 2, 5])).requires_grad_(True)
+    frames = [frame(pred, (7, 8, 9)), frame(pred, (8, 7, 9)),
+              frame(pred, (8, 7, 9))]
+    out = loss(frames)
+    key = 'loss_didf1' if term == 'lambda_idf1' else 'loss_dhota'
+    out[key].backward()
+    assert torch.isfinite(pred.grad).all() and pred.grad.abs().sum() > 0
