@@ -1,7 +1,8 @@
 # isort: skip_file
 """Pictures: tracks drawn on a sequence (GIF), training curves (PNG), the
 DHN's soft assignment beside Hungarian's for one frame (PNG), one frame
-with its ground truth and public detections (PNG/JPEG).
+with its ground truth and public detections (PNG/JPEG), the id
+co-occurrence of a clip that dIDF1 and dHOTA count (PNG).
 
     .venv/bin/python tools/visualize.py tracks SEQ_DIR RESULT.txt OUT.gif
     .venv/bin/python tools/visualize.py frame SEQ_DIR FRAME OUT.jpg \
@@ -9,6 +10,8 @@ with its ground truth and public detections (PNG/JPEG).
     .venv/bin/python tools/visualize.py curves OUT.png NAME=WORK_DIR ... \
         [--reference stage0=WORK_DIR/val_metrics.json]
     .venv/bin/python tools/visualize.py dhn OUT.png [--seq TUD-Campus]
+    .venv/bin/python tools/visualize.py identity GT.txt RESULT.txt OUT.png \
+        --frames FIRST LAST
 """
 import argparse
 import json
@@ -25,8 +28,8 @@ import torch  # noqa: E402
 
 from mmdeepmot.utils import split_assignment  # noqa: E402
 from mmdeepmot.visualization import (  # noqa: E402
-    draw_labelled_frame, draw_tracks, plot_assignment, plot_training,
-    scalar_files)
+    clip_cooccurrence, draw_labelled_frame, draw_tracks, plot_assignment,
+    plot_cooccurrence, plot_training, scalar_files)
 
 
 def dhn_figure(out: str, seq: str, frame: int) -> str:
@@ -102,6 +105,12 @@ def main() -> None:
     p.add_argument('out')
     p.add_argument('--seq', default='TUD-Campus')
     p.add_argument('--frame', type=int, default=0)
+    p = sub.add_parser('identity', help="a clip's id co-occurrence S")
+    p.add_argument('gt', help='ground-truth file')
+    p.add_argument('result', help='result file (same frame numbers)')
+    p.add_argument('out')
+    p.add_argument('--frames', type=int, nargs=2, required=True,
+                   metavar=('FIRST', 'LAST'))
     args = parser.parse_args()
     if args.what == 'tracks':
         path = draw_tracks(args.seq_dir, args.result, args.out,
@@ -121,6 +130,14 @@ def main() -> None:
                 scalar_files(where)
         path = plot_training(runs, args.out,
                              references=read_references(args.reference))
+    elif args.what == 'identity':
+        from mmdeepmot.datasets.mot_challenge_io import read_gt, read_mot_txt
+        counts = clip_cooccurrence(read_gt(args.gt),
+                                   read_mot_txt(args.result, 'result'),
+                                   tuple(args.frames))
+        path = plot_cooccurrence(
+            counts, args.out, f'{osp.basename(args.result)}, frames '
+            f'{args.frames[0]}-{args.frames[1]}')
     else:
         path = dhn_figure(args.out, args.seq, args.frame)
     print(f'wrote {path}')

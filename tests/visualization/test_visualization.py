@@ -107,3 +107,19 @@ def test_validation_panel_from_val_rows_and_references(tmp_path):
                              references={'stage 0': 0.42})
     # one more panel: the validation MOTA
     assert Image.open(with_val).size[0] > Image.open(plain).size[0] + 200
+
+
+def test_cooccurrence_of_a_clip_with_a_swap(tmp_path):
+    from mmdeepmot.visualization import clip_cooccurrence, plot_cooccurrence
+    # two objects, 6 frames; the tracks swap ids from frame 4 on
+    gt, res = [], []
+    for f in range(1, 7):
+        for oid, x in ((1, 0.), (2, 50.)):
+            gt.append([f, oid, x, 0, 20, 40, 1, 1, 1])
+            tid = oid + 10 if f < 4 else 13 - oid
+            res.append([f, tid, x + 1, 0, 20, 40, 1])
+    counts = clip_cooccurrence(np.array(gt), np.array(res), (1, 6))
+    assert counts.track_ids == [11, 12] and counts.object_ids == [1, 2]
+    assert counts.cooc.tolist() == [[3, 3], [3, 3]]
+    out = plot_cooccurrence(counts, str(tmp_path / 's.png'), 'swap')
+    assert Image.open(out).size[0] > 100
