@@ -109,14 +109,15 @@ def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
                                     'deepmot_loss.py'))
     assert base.deepmot_loss.matcher == dict(type='SinkhornMatcher')
     # every DeepMOT twin of the study (toy, drawn, PETS09 and its
-    # MobileNetV2 start; not its ablations) is trained through the paper's
-    # DHN and keeps it
+    # MobileNetV2 start on 3- and 8-frame clips, with and without identity
+    # terms; not its matcher ablations) is trained through the paper's DHN
+    # and keeps it
     twins = [p for folder in ('toy', 'mot17_drawn', 'pets09')
              for p in glob.glob(osp.join(ROOT, 'configs', folder,
                                          f'deepmot_*_{folder[:3]}*.py'))
              if not p.endswith(('_sinkhorn.py', '_dualsoftmax.py',
                                 '_dmota.py')) and 'refiner' not in p]
-    assert len(twins) == 8, twins
+    assert len(twins) == 12, twins
     for path in twins:
         matcher = Config.fromfile(path).model.deepmot_loss.matcher
         assert matcher == base.dhn_matcher, path

@@ -32,6 +32,14 @@ PAIRS = {
     'siamrpn-pets09-mbv2': (
         'configs/pets09/vanilla_siamrpn_pets09_mbv2.py',
         'configs/pets09/deepmot_siamrpn_pets09_mbv2.py'),
+    # 8-frame clips; the identity terms as the ablation
+    # (--deepmot-config configs/pets09/deepmot_*_pets09_mbv2_clip8_identity.py)
+    'tracktor-pets09-mbv2-clip8': (
+        'configs/pets09/vanilla_tracktor_pets09_mbv2_clip8.py',
+        'configs/pets09/deepmot_tracktor_pets09_mbv2_clip8.py'),
+    'siamrpn-pets09-mbv2-clip8': (
+        'configs/pets09/vanilla_siamrpn_pets09_mbv2_clip8.py',
+        'configs/pets09/deepmot_siamrpn_pets09_mbv2_clip8.py'),
 }
 Runs = Dict[str, Dict[object, Dict[str, float]]]
 
