@@ -97,6 +97,26 @@ def tiny_toy_mot(tmp_path_factory):
 
 
 @pytest.fixture(scope='session')
+def tiny_clip_dataset(tiny_toy_mot):
+    """``tiny_clip_dataset(dataset_cfg, size, crop=size)``: a config's
+    Tracktor clip dataset built on ``tiny_toy_mot``, resized to ``size``
+    and cropped to ``crop``."""
+    from mmtrack.registry import DATASETS
+
+    def build(data, size, crop=None):
+        data.data_root = tiny_toy_mot + '/'
+        data.ann_file = 'annotations/train_cocoformat.json'
+        for t in data.pipeline[0].transforms:
+            if t.type == 'mmdet.RandomResize':
+                t.scale = (size, size)
+            if t.type == 'RandomCropWithIds':
+                t.crop_size = (crop or size, crop or size)
+        return DATASETS.build(data)
+
+    return build
+
+
+@pytest.fixture(scope='session')
 def toy_options(tiny_toy_mot):
     """``--cfg-options`` that point a toy twin config at ``tiny_toy_mot``
     (training, validation and test data, no worker processes); its only

@@ -9,7 +9,7 @@ import torch
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
-from mmtrack.registry import DATASETS, MODELS
+from mmtrack.registry import MODELS
 
 import mmdeepmot  # noqa: F401
 
@@ -48,19 +48,11 @@ def test_each_config_differs_in_its_name_alone(tracker):
     assert identity == clip8
 
 
-def test_identity_tracktor_trains_on_8_frame_clips(tiny_toy_mot):
+def test_identity_tracktor_trains_on_8_frame_clips(tiny_clip_dataset):
     cfg = _load('deepmot_tracktor_pets09_mbv2_clip8_identity.py')
     init_default_scope(cfg.default_scope)
     model = MODELS.build(cfg.model)
-    data = cfg.train_dataloader.dataset
-    data.data_root = tiny_toy_mot + '/'
-    data.ann_file = 'annotations/train_cocoformat.json'
-    for t in data.pipeline[0].transforms:
-        if t.type == 'mmdet.RandomResize':
-            t.scale = (160, 160)
-        if t.type == 'RandomCropWithIds':
-            t.crop_size = (160, 160)
-    dataset = DATASETS.build(data)
+    dataset = tiny_clip_dataset(cfg.train_dataloader.dataset, 160)
     batch = pseudo_collate([dataset[0]])
     torch.manual_seed(0)
     model.train()

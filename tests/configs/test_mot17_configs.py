@@ -22,7 +22,7 @@ def load(name):
     return cfg
 
 
-def test_tracktor_mot17_recipe(tiny_toy_mot):
+def test_tracktor_mot17_recipe(tiny_clip_dataset):
     cfg = load('deepmot_tracktor_mot17.py')
     # mmtrack's published weights are loaded through init_cfg
     assert 'faster-rcnn_r50_fpn_4e_mot17-half' in \
@@ -38,16 +38,9 @@ def test_tracktor_mot17_recipe(tiny_toy_mot):
                  for n, p in model.named_parameters() if p.requires_grad}
     assert trainable == {'detector.roi_head'}
 
-    # the recipe's clip pipeline on small images
-    data = cfg.train_dataloader.dataset
-    data.data_root = tiny_toy_mot + '/'
-    data.ann_file = 'annotations/train_cocoformat.json'
-    for t in data.pipeline[0].transforms:
-        if t.type == 'mmdet.RandomResize':
-            t.scale = (192, 192)
-        if t.type == 'RandomCropWithIds':
-            t.crop_size = (100, 100)  # crops people away
-    dataset = DATASETS.build(data)
+    # the recipe's clip pipeline on small images; the crop takes people
+    # away, whose boxes and ids must stay in line
+    dataset = tiny_clip_dataset(cfg.train_dataloader.dataset, 192, 100)
     # every clip packs: boxes and ids stay in line through the crop
     torch.manual_seed(0)
     for seed in range(4):

@@ -71,19 +71,32 @@ class _EchoRoIHead:
         return [InstanceData(bboxes=boxes.clone(), scores=scores)]
 
 
-def test_live_motion_moves_the_regression_start_not_the_memory():
+def _motion_tracker(steps):
+    """A tracker with live motion over ``steps`` and a detector whose RoI
+    head echoes its proposals."""
     detector = type('Detector', (), {})()
     detector.roi_head = _EchoRoIHead()
-    regression = dict(obj_score_thr=0.5, nms=dict(type='nms',
-                                                  iou_threshold=0.6))
+    tracker = RecoveringTracktorTracker(
+        live_motion_steps=steps, reid=None,
+        regression=dict(obj_score_thr=0.5,
+                        nms=dict(type='nms', iou_threshold=0.6)))
+    return tracker, detector
+
+
+def _regress(tracker, detector, frame_id):
+    """Regress the live tracks to ``frame_id`` in a 200 x 100 image."""
+    return tracker.regress_tracks(
+        [], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector,
+        frame_id)
+
+
+def test_live_motion_moves_the_regression_start_not_the_memory():
     observed = [[[0., 0, 10, 10]], [[10., 0, 20, 10]], [[20., 0, 30, 10]]]
     for steps, start in ((0, [20., 0, 30, 10]), (2, [30., 0, 40, 10])):
-        tracker = RecoveringTracktorTracker(
-            live_motion_steps=steps, regression=regression, reid=None)
+        tracker, detector = _motion_tracker(steps)
         for frame, box in enumerate(observed):
             _frame(tracker, frame, [0], box, 1)
-        boxes, _, _, ids = tracker.regress_tracks(
-            [], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 3)
+        boxes, _, _, ids = _regress(tracker, detector, 3)
         assert detector.roi_head.seen.tolist() == [start]
         assert ids.tolist() == [0]
         # the stored boxes are the observed ones; outside the regression
@@ -93,32 +106,21 @@ def test_live_motion_moves_the_regression_start_not_the_memory():
 
 
 def test_live_motion_keeps_the_size_of_a_shrinking_box():
-    detector = type('Detector', (), {})()
-    detector.roi_head = _EchoRoIHead()
-    tracker = RecoveringTracktorTracker(
-        live_motion_steps=1, reid=None,
-        regression=dict(obj_score_thr=0.5,
-                        nms=dict(type='nms', iou_threshold=0.6)))
+    tracker, detector = _motion_tracker(1)
     # a box leaving the image, clipped: its left side closes in fast
     _frame(tracker, 0, [0], [[0., 0, 40, 10]], 1)
     _frame(tracker, 1, [0], [[35., 0, 40, 10]], 1)
-    tracker.regress_tracks([], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 2)
+    _regress(tracker, detector, 2)
     # the centre moves on by its 17.5 px, the size stays 5 x 10
     assert detector.roi_head.seen.tolist() == [[52.5, 0, 57.5, 10]]
 
 
 def test_with_live_motion_a_track_moved_out_of_the_image_ends():
-    detector = type('Detector', (), {})()
-    detector.roi_head = _EchoRoIHead()
-    tracker = RecoveringTracktorTracker(
-        live_motion_steps=1, reid=None,
-        regression=dict(obj_score_thr=0.5,
-                        nms=dict(type='nms', iou_threshold=0.6)))
+    tracker, detector = _motion_tracker(1)
     # two people walking right at 20 px a frame; the image is 200 wide
     _frame(tracker, 0, [0, 1], [[150., 0, 170, 10], [20., 50, 40, 60]], 2)
     _frame(tracker, 1, [0, 1], [[175., 0, 195, 10], [40., 50, 60, 60]], 2)
-    boxes, _, _, ids = tracker.regress_tracks(
-        [], dict(scale_factor=(1., 1.), img_shape=(100, 200)), detector, 2)
+    boxes, _, _, ids = _regress(tracker, detector, 2)
     # track 0's box (200-220) has left the image; track 1 walks on
     assert ids.tolist() == [1]
     assert boxes.tolist() == [[60., 50, 80, 60]]
