@@ -1,5 +1,5 @@
 """Tracktor's tracker with lost tracks recovered by position."""
-from typing import Optional
+from typing import List, Optional, Tuple
 
 import torch
 from mmtrack.models.trackers import TracktorTracker
@@ -74,7 +74,12 @@ class RecoveringTracktorTracker(TracktorTracker):
                          int(kwargs['frame_ids']))
         super().update(**kwargs)
 
-    def regress_tracks(self, x, metainfo, detector, frame_id, rescale=False):
+    def regress_tracks(self,
+                       x: List[Tensor],
+                       metainfo: dict,
+                       detector: torch.nn.Module,
+                       frame_id: int,
+                       rescale: bool = False) -> Tuple[Tensor, ...]:
         """``TracktorTracker.regress_tracks`` from the live tracks' boxes
         moved on by ``live_motion_steps`` (through ``memo``); with motion,
         tracks regressed wholly outside the image end."""
