@@ -111,6 +111,7 @@ def test_validation_panel_from_val_rows_and_references(tmp_path):
 
 def test_cooccurrence_of_a_clip_with_a_swap(tmp_path):
     from mmdeepmot.visualization import clip_cooccurrence, plot_cooccurrence
+
     # two objects, 6 frames; the tracks swap ids from frame 4 on
     gt, res = [], []
     for f in range(1, 7):

@@ -175,6 +175,7 @@ def test_missing_package_and_unknown_source(monkeypatch):
 
 def test_config_loads_package_weights_by_scheme():
     from mmdet.registry import MODELS
+
     # mmdet's scope named: an earlier test may have set mmtrack's default
     net = MODELS.build(dict(
         type='mmdet.SamePadMobileNetV2', out_indices=(7, ),
