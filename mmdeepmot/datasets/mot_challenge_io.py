@@ -281,3 +281,11 @@ def subset_frames(subset: str, length: int) -> range:
     if subset == 'half-train-select':
         return range(fit_end + 1, split + 1)
     return range(1, length + 1)
+
+
+def rows_xyxy(rows: np.ndarray) -> np.ndarray:
+    """The boxes of MOTChallenge rows (frame, id, x, y, w, h, ...) as
+    (x1, y1, x2, y2)."""
+    boxes = np.array(rows[:, 2:6], dtype=np.float64)
+    boxes[:, 2:] += boxes[:, :2]
+    return boxes

@@ -11,14 +11,8 @@ import numpy as np
 import torch
 
 from deepmot.matchers.hungarian import min_cost_assignment
-from ..datasets.mot_challenge_io import gt_flavour, read_mot_txt
+from ..datasets.mot_challenge_io import gt_flavour, read_mot_txt, rows_xyxy
 from ..structures import box_iou
-
-
-def _xyxy(rows: np.ndarray) -> np.ndarray:
-    boxes = rows[:, 2:6].copy()
-    boxes[:, 2:] += boxes[:, :2]
-    return boxes
 
 
 def _matched(gt: np.ndarray, other: np.ndarray, iou_thr: float) -> np.ndarray:
@@ -75,9 +69,11 @@ def miss_breakdown(gt_file: str, det_file: str, result_file: str,
     out = dict(gt=0, FN=0, FN_under_detection=0, FN_without_detection=0,
                gt_without_detection=0)
     for frame in np.unique(gt[:, 0]):
-        boxes = _xyxy(gt[gt[:, 0] == frame])
-        tracked = _matched(boxes, _xyxy(res[res[:, 0] == frame]), iou_thr)
-        detected = _matched(boxes, _xyxy(dets[dets[:, 0] == frame]), iou_thr)
+        boxes = rows_xyxy(gt[gt[:, 0] == frame])
+        tracked = _matched(boxes, rows_xyxy(res[res[:, 0] == frame]),
+                           iou_thr)
+        detected = _matched(boxes, rows_xyxy(dets[dets[:, 0] == frame]),
+                            iou_thr)
         out['gt'] += len(boxes)
         out['FN'] += int((~tracked).sum())
         out['FN_under_detection'] += int((~tracked & detected).sum())

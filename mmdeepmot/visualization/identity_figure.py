@@ -9,12 +9,8 @@ import torch
 
 from deepmot.identity import (IdentityCounts, accumulate_matches, pair_ids,
                               soft_idf1)
+from ..datasets.mot_challenge_io import rows_xyxy
 from ..structures import box_iou
-
-
-def _xyxy(rows: np.ndarray) -> torch.Tensor:
-    boxes = torch.as_tensor(rows[:, 2:6], dtype=torch.float64)
-    return torch.cat([boxes[:, :2], boxes[:, :2] + boxes[:, 2:]], 1)
 
 
 def clip_cooccurrence(gt: np.ndarray, result: np.ndarray,
@@ -33,7 +29,9 @@ def clip_cooccurrence(gt: np.ndarray, result: np.ndarray,
     matches, t_ids, o_ids = [], [], []
     for frame in range(frames[0], frames[1] + 1):
         g, r = gt[gt[:, 0] == frame], result[result[:, 0] == frame]
-        matches.append((box_iou(_xyxy(r), _xyxy(g)) >= iou_thr).double())
+        iou = box_iou(torch.as_tensor(rows_xyxy(r)),
+                      torch.as_tensor(rows_xyxy(g)))
+        matches.append((iou >= iou_thr).double())
         t_ids.append(r[:, 1].astype(int).tolist())
         o_ids.append(g[:, 1].astype(int).tolist())
     return accumulate_matches(matches, t_ids, o_ids)
