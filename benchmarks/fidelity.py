@@ -28,6 +28,7 @@ import mmdeepmot  # noqa: F401
 from mmdeepmot.datasets import motmetrics_data_file
 from mmdeepmot.evaluation import SoftClearMOT
 from mmdeepmot.models.losses import DeepMOTLoss
+from mmdeepmot.utils import numpy1_aliases
 from mmdeepmot.utils import write_result_json as write_json
 
 MATCHERS = ('hungarian', 'sinkhorn')
@@ -65,8 +66,9 @@ def motmetrics_reference(gt: np.ndarray, res: np.ndarray) -> dict:
     acc = mm.MOTAccumulator(auto_id=True)
     for f in sorted(set(gt[:, 0]) | set(res[:, 0])):
         g, r = gt[gt[:, 0] == f], res[res[:, 0] == f]
-        acc.update(g[:, 1].astype(int), r[:, 1].astype(int),
-                   mm.distances.iou_matrix(g[:, 2:6], r[:, 2:6], 0.5))
+        with numpy1_aliases():  # motmetrics 1.4 calls np.asfarray
+            dist = mm.distances.iou_matrix(g[:, 2:6], r[:, 2:6], 0.5)
+        acc.update(g[:, 1].astype(int), r[:, 1].astype(int), dist)
     s = mm.metrics.create().compute(
         acc, metrics=['mota', 'motp', 'num_false_positives', 'num_misses',
                       'num_switches'])

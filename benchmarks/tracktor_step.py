@@ -33,6 +33,7 @@ from mmengine.runner import load_checkpoint
 from mmtrack.registry import DATASETS, MODELS
 
 import mmdeepmot  # noqa: F401
+from mmdeepmot.utils import checkpoint_loaders
 from mmdeepmot.utils import write_result_json as write_json
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
@@ -78,8 +79,9 @@ def build(variant: tuple, data_root: str, checkpoint: str):
         cfg.model.deepmot_loss.matcher = matcher
     model = MODELS.build(cfg.model)
     if osp.isfile(checkpoint):
-        load_checkpoint(model, checkpoint, map_location='cpu',
-                        logger='silent')
+        with checkpoint_loaders():  # a training checkpoint holds more
+            load_checkpoint(model, checkpoint, map_location='cpu',
+                            logger='silent')
     else:
         # random weights score everything near 0.5: keep all tracks
         model.unroll_cfg['obj_score_thr'] = 0.0

@@ -27,3 +27,7 @@ log_level = 'INFO'
 load_from = None
 resume = False
 randomness = dict(seed=0)
+# mmengine's Runner with checkpoint loading that works under torch 2.13
+# (mmengine 0.10.7 predates its weights_only default), named with its scope
+# for tools that set none (MMTracking's train.py)
+runner_type = 'mmtrack.CompatRunner'

@@ -3,8 +3,10 @@
 The MOT17 recipes start from MMTracking's published weights
 (``init_cfg=dict(type='Pretrained', checkpoint='https://...')``). On a
 machine that can neither find them in torch's cache nor reach their host,
-mmengine would fail at ``init_weights``; the recipes then start from random
-weights instead, and the log says so for each one."""
+mmengine would fail at ``init_weights`` with a download error. The runner
+refuses first, naming each URL, the cache folder that would serve it and
+the option that allows a random start (``allow_random_pretrained=True``,
+under which the log names each weight left random)."""
 import os
 import os.path as osp
 import socket
@@ -13,12 +15,22 @@ from urllib.parse import urlparse
 
 # mmengine's ``torchvision://NAME`` weights come from this host
 TORCHVISION_HOST = 'download.pytorch.org'
+# the top-level config option that lets unreachable weights start random
+ALLOW_RANDOM = 'allow_random_pretrained'
+
+
+class PretrainedUnreachable(RuntimeError):
+    """Published weights a config names cannot be had on this machine."""
+
+
+def _cache_folder() -> str:
+    from torch.hub import get_dir
+    return osp.join(get_dir(), 'checkpoints')
 
 
 def _cached(url: str) -> bool:
     """Whether torch's hub cache (where mmengine downloads to) has it."""
-    from torch.hub import get_dir
-    folder = osp.join(get_dir(), 'checkpoints')
+    folder = _cache_folder()
     if url.startswith('torchvision://'):
         name = url[len('torchvision://'):]
         return osp.isdir(folder) and any(
@@ -58,14 +70,18 @@ def pretrained_urls(node, path: str = 'model') -> List[Tuple[str, dict]]:
 
 
 def drop_unreachable_pretrained(model_cfg: dict,
-                                timeout: float = 3.0) -> List[str]:
-    """Remove (in place) the URL ``Pretrained`` init_cfgs of ``model_cfg``
-    whose weights are neither cached nor reachable; returns a message for
-    each, for the runner's log.
+                                timeout: float = 3.0,
+                                allow_random: bool = False) -> List[str]:
+    """Check the URL ``Pretrained`` init_cfgs of ``model_cfg``: where some
+    are neither cached nor reachable, raise :class:`PretrainedUnreachable`
+    naming them, or with ``allow_random`` remove them (in place) and return
+    a message for each, for the runner's log.
 
     Args:
         model_cfg (dict): the config's ``model``.
         timeout (float): seconds to wait for a host. Defaults to 3.
+        allow_random (bool): start those weights from random ones instead
+            of refusing. Defaults to False.
     """
     dropped = []
     hosts = {}
@@ -81,24 +97,34 @@ def drop_unreachable_pretrained(model_cfg: dict,
             continue
         init['_unreachable'] = True
         dropped.append(f'{where}: pretrained weights {url} cannot be had '
-                       f'(not in the torch hub cache, {host} unreachable): '
-                       'starting from random weights')
+                       f'(not in {_cache_folder()}, {host} unreachable)')
+    if dropped and not allow_random:
+        _strip(model_cfg, unmark_only=True)
+        raise PretrainedUnreachable(
+            '\n'.join(dropped) + '\nPut the file in that folder, or start '
+            f'from random weights with --cfg-options {ALLOW_RANDOM}=True')
     _strip(model_cfg)
-    return dropped
+    return [f'{m}: starting from random weights ({ALLOW_RANDOM}=True)'
+            for m in dropped]
 
 
-def _strip(node) -> None:
-    """Drop the marked init_cfgs (a list keeps its other entries)."""
+def _strip(node, unmark_only: bool = False) -> None:
+    """Drop the marked init_cfgs (a list keeps its other entries), or with
+    ``unmark_only`` only remove the marks."""
     if isinstance(node, dict):
         init = node.get('init_cfg')
-        if isinstance(init, dict) and init.get('_unreachable'):
+        if unmark_only:
+            for item in (init if isinstance(init, list) else [init]):
+                if isinstance(item, dict):
+                    item.pop('_unreachable', None)
+        elif isinstance(init, dict) and init.get('_unreachable'):
             node['init_cfg'] = None
         elif isinstance(init, list):
             node['init_cfg'] = [i for i in init if not (
                 isinstance(i, dict) and i.get('_unreachable'))] or None
         for key, value in node.items():
             if key != 'init_cfg':
-                _strip(value)
+                _strip(value, unmark_only)
     elif isinstance(node, list):
         for value in node:
-            _strip(value)
+            _strip(value, unmark_only)

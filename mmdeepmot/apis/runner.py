@@ -6,11 +6,13 @@ from typing import List, Optional, Tuple, Union
 
 from mmengine.config import Config
 from mmengine.logging import print_log
-from mmengine.registry import RUNNERS
+from mmengine.registry import RUNNERS, DefaultScope
 from mmengine.runner import Runner, find_latest_checkpoint
 
+from ..engine.runner import CompatRunner
 from ..utils.checkpoint_io import read_checkpoint as _read
-from .pretrained import drop_unreachable_pretrained
+from ..utils.compat import cpu_set_device
+from .pretrained import ALLOW_RANDOM, drop_unreachable_pretrained
 
 
 def load_config(config: Union[str, Config],
@@ -154,15 +156,25 @@ def build_runner(config: Union[str, Config],
     if checkpoint is not None:
         cfg.load_from = checkpoint
     _set_results_dir(cfg, results_dir)
-    # published weights a recipe names by URL: random ones, said in the
-    # log, where they cannot be had (no network, nothing cached); a test's
-    # checkpoint replaces them all anyway
+    # published weights a recipe names by URL are refused where they
+    # cannot be had (no network, nothing cached), unless the config allows
+    # a random start; a test's checkpoint replaces them all anyway
+    allow_random = bool(cfg.pop(ALLOW_RANDOM, False))
     unreachable = [] if checkpoint else drop_unreachable_pretrained(
-        cfg.model)
+        cfg.model, allow_random=allow_random)
     if launcher != 'none':
         _cpu_backend(cfg)
-    runner = RUNNERS.build(cfg) if 'runner_type' in cfg else \
-        Runner.from_cfg(cfg)
+    runner_cls = CompatRunner
+    if 'runner_type' in cfg:
+        # looked up in the config's scope (ours are registered in
+        # MMTracking's); only the lookup, as the runner sets its own scope
+        with DefaultScope.overwrite_default_scope(cfg.get('default_scope')):
+            runner_cls = RUNNERS.get(cfg.runner_type)
+        if runner_cls is None:
+            raise KeyError(f'runner_type={cfg.runner_type!r} is not a '
+                           'registered runner')
+    with cpu_set_device():
+        runner = runner_cls.from_cfg(cfg)
     for message in unreachable:
         runner.logger.warning(message)
     if launcher != 'none':

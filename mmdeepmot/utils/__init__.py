@@ -1,11 +1,12 @@
 from .checkpoint_io import read_checkpoint
 from .cli_args import assignment_type, split_assignment
-from .compat import apply_compat
+from .compat import checkpoint_loaders, numpy1_aliases
 from .env import SETUP_HINT, StackError, check_stack, stack_problems
 from .provenance import provenance, write_result_json
 
 __all__ = [
-    'apply_compat', 'assignment_type', 'check_stack', 'stack_problems',
+    'assignment_type', 'check_stack', 'checkpoint_loaders', 'numpy1_aliases',
+    'stack_problems',
     'StackError', 'SETUP_HINT', 'provenance', 'read_checkpoint',
     'split_assignment', 'write_result_json'
 ]

@@ -16,8 +16,8 @@ def read_checkpoint(path: str, what: str = 'checkpoint') -> object:
     if '://' not in path:
         return read_file(path, what)
     try:
-        from mmengine.runner.checkpoint import _load_checkpoint
-        return _load_checkpoint(path, map_location='cpu')
+        from .compat import mmengine_load_checkpoint
+        return mmengine_load_checkpoint(path, map_location='cpu')
     except Exception as err:
         raise RuntimeError(f'{path}: cannot read the {what} '
                            f'({type(err).__name__}: {err})') from err

@@ -32,8 +32,9 @@ def installed_version(dist: str) -> str:
 def stack_problems() -> Tuple[List[str], List[str]]:
     """Return (fatal, minor) differences from the pinned stack.
 
-    Missing packages and an mmcv that is not 2.0.0rc4 with compiled ops are
-    fatal: nothing downstream works. Another release of a present package is
+    Missing packages and an mmcv without its compiled ops are fatal:
+    importing MMTracking's and MMDetection's models breaks. Another release
+    of a present package (mmcv's included: mmdet checks its own range) is
     minor: it may work, but it was not tried.
     """
     fatal, minor = [], []
@@ -43,7 +44,7 @@ def stack_problems() -> Tuple[List[str], List[str]]:
         if not have:
             fatal.append(f'{dist}=={want} is not installed')
         elif have.split('+')[0] != want:
-            (fatal if dist == 'mmcv' else minor).append(
+            minor.append(
                 f'{dist}=={want} is required, found {have}')
     if installed_version('mmcv'):
         try:

@@ -1,8 +1,13 @@
 """Published weights named by URL: kept where cached or reachable, else
-dropped for random weights with a message naming each."""
+refused naming each URL and the option, or (allowed) dropped for random
+weights with a message naming each."""
+import copy
 import os
 
-from mmdeepmot.apis.pretrained import (drop_unreachable_pretrained,
+import pytest
+
+from mmdeepmot.apis.pretrained import (PretrainedUnreachable,
+                                       drop_unreachable_pretrained,
                                        pretrained_urls)
 
 
@@ -17,12 +22,21 @@ def _model(url):
                                 checkpoint='checkpoints/local.pth')))
 
 
-def test_unreachable_urls_are_dropped_and_named(tmp_path, monkeypatch):
+def test_unreachable_urls_are_refused_or_dropped(tmp_path, monkeypatch):
     monkeypatch.setenv('TORCH_HOME', str(tmp_path / 'torch'))
     model = _model('https://weights.invalid/mot/detector-1234.pth')
     assert [w for w, _ in pretrained_urls(model)] == [
         'model.init_cfg', 'model.backbone.init_cfg']
-    messages = drop_unreachable_pretrained(model, timeout=0.5)
+    kept = copy.deepcopy(model)
+    with pytest.raises(PretrainedUnreachable) as info:
+        drop_unreachable_pretrained(model, timeout=0.5)
+    text = str(info.value)
+    assert 'https://weights.invalid/mot/detector-1234.pth' in text
+    assert 'torchvision://resnet50' in text
+    assert 'allow_random_pretrained=True' in text
+    assert model == kept  # refused: the config is as it was
+    messages = drop_unreachable_pretrained(model, timeout=0.5,
+                                           allow_random=True)
     assert len(messages) == 2
     assert messages[0].startswith('model.init_cfg: pretrained weights '
                                   'https://weights.invalid/mot/detector')

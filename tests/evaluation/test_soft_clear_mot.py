@@ -7,6 +7,7 @@ import pytest
 
 from mmdeepmot.datasets import motmetrics_data_file
 from mmdeepmot.evaluation import SoftClearMOT
+from mmdeepmot.utils import numpy1_aliases
 
 
 def load_pair(seq):
@@ -27,8 +28,9 @@ def run(evaluator, gt, res, acc=None):
         gid, rid = g[:, 1].astype(int).tolist(), r[:, 1].astype(int).tolist()
         evaluator.update(gid, xyxy(g), rid, xyxy(r))
         if acc is not None:
-            acc.update(gid, rid,
-                       mm.distances.iou_matrix(g[:, 2:6], r[:, 2:6], 0.5))
+            with numpy1_aliases():  # motmetrics 1.4 calls np.asfarray
+                dist = mm.distances.iou_matrix(g[:, 2:6], r[:, 2:6], 0.5)
+            acc.update(gid, rid, dist)
     return evaluator.compute()
 
 

@@ -1,12 +1,7 @@
-from mmengine.runner import CheckpointLoader
-
 from .mobilenet_v2_weights import (SCHEME, SOURCES, convert_mobilenet_v2,
                                    load_from_package, source_file)
 from .same_pad_mobilenet_v2 import (DilatedMobileNetV2, SamePadMobileNetV2,
                                     dilate_to_stride, use_same_padding)
-
-# configs name package-shipped weights as mmdeepmot://mobilenet_v2/<source>
-CheckpointLoader.register_scheme(SCHEME, load_from_package, force=True)
 
 __all__ = [
     'SamePadMobileNetV2', 'DilatedMobileNetV2', 'dilate_to_stride',

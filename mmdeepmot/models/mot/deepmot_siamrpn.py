@@ -1,7 +1,7 @@
 """MMTracking's SiamRPN taken from single- to multi-object tracking: one
 template per track, all tracks' search regions through the network as one
 batch; trained on clips with the DeepMOT loss."""
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import torch
 from mmdet.structures.bbox import bbox_cxcywh_to_xyxy, bbox_xyxy_to_cxcywh
@@ -12,11 +12,19 @@ from torch import Tensor
 
 from ...structures import box_iou
 from ..track_heads import MultiSiameseRPNHead
-from ..trackers.track_state import TrackState
 from ..utils import FrozenModulesMixin
 from .clip_inputs import clip_frames
-from .clip_training import ClipTrainingMixin
+from .clip_training import (ClipFrame, ClipStep, ClipTracks, ClipTrainingMixin,
+                            TrackStep)
 from .siamese_crops import crop_and_resize
+
+
+class ClipImages(NamedTuple):
+    """The clips' frames ([N * L, 1, C, H, W]) and their mean colours
+    ([N * L, C]), which pad crops: what the unroll reads."""
+    imgs: Tensor
+    avgs: Tensor
+
 
 # a track dies in training when it covers no object; new tracks start on
 # the objects' boxes as they are
@@ -165,82 +173,75 @@ class DeepMOTSiamRPN(FrozenModulesMixin, ClipTrainingMixin, SiamRPN):
         """Unroll the tracker over every clip of the batch."""
         imgs, clips = clip_frames(inputs, data_samples)
         imgs = imgs[:, None]  # [N * L, 1, C, H, W]
-        ctx = dict(imgs=imgs, avgs=imgs.mean(dim=(1, 3, 4)),
-                   length=len(clips[0]), steps=[])
-        frames = self.unroll_clips(clips, ctx)
+        unrolled = self.unroll_clips(
+            clips, ClipImages(imgs, imgs.mean(dim=(1, 3, 4))))
         losses: Dict[str, Tensor] = {}
         if self.sot_loss_weight > 0:
-            losses.update(self._sot_loss(ctx['steps']))
+            losses.update(self._sot_loss(unrolled.extras))
         if self.deepmot_loss is not None:
-            losses.update(self.score_clips(frames))
+            losses.update(self.score_clips(unrolled.frames))
         return losses
 
-    def _move_tracks(self, ctx: dict, clips: List[list],
-                     states: List[TrackState],
-                     t: int) -> List[Tuple[Tensor, Tensor]]:
-        """One batched step for the tracks of every clip; the step's maps
-        are kept for SiamRPN's loss."""
-        length = ctx['length']
-        owners = [n for n, s in enumerate(states) for _ in s.ids]
-        step = dict(targets=[], starts=[])
+    def step(self, frame: ClipFrame, tracks: Sequence[ClipTracks],
+             inputs: ClipImages) -> ClipStep:
+        """One batched step for the tracks of every clip. Every track is
+        reported; those that still cover an object live on and, with their
+        object in view, give SiamRPN pairs (the step's ``extra``, with the
+        maps SiamRPN's loss reads).
+
+        A track's memory is its last box (cx, cy, w, h) and its template
+        features, one tensor per level."""
+        owners = [n for n, s in enumerate(tracks) for _ in s.ids]
+        extra = dict(targets=[])
+        feats: Tuple[Tensor, ...] = ()
         if owners:
-            index = [n * length + t for n in owners]
+            rows = [frame.rows[n] for n in owners]
             feats = tuple(torch.cat(level) for level in zip(
-                *[s.feats for s in states if len(s)]))
-            step.update(self.track_step(
-                [ctx['imgs'][i] for i in index],
-                torch.cat([s.boxes for s in states]), feats,
-                [ctx['avgs'][i] for i in index],
-                [clips[n][t].img_shape[:2] for n in owners]))
-        ctx['steps'].append(step)
-        moved, start = [], 0
-        for n, s in enumerate(states):
-            step['starts'].append(start)
-            if len(s):
-                stop = start + len(s)
-                moved.append((step['boxes'][start:stop],
-                              step['scores'][start:stop]))
-                # the clip's templates as slices of the batch (one autograd
-                # path to the templates, as the batch took them)
-                s.feats = tuple(f[start:stop] for f in feats)
-                start = stop
+                *[s.memory[1:] for s in tracks if len(s)]))
+            extra.update(self.track_step(
+                [inputs.imgs[i] for i in rows],
+                torch.cat([s.memory[0] for s in tracks if len(s)]), feats,
+                [inputs.avgs[i] for i in rows],
+                [frame.gts[n].img_shape[:2] for n in owners]))
+        steps, start = [], 0
+        for n, s in enumerate(tracks):
+            gt = frame.gts[n]
+            if not len(s):
+                none = gt.gt_instances.bboxes.new_zeros(0, 4)
+                steps.append(TrackStep(none, none[:, 0], *[
+                    torch.zeros(0, dtype=torch.long)] * 2, s.memory))
+                continue
+            stop = start + len(s)
+            boxes = extra['boxes'][start:stop]
+            xyxy = bbox_cxcywh_to_xyxy(boxes)
+            gt_boxes = gt.gt_instances.bboxes
+            row = {g: j for j, g in enumerate(gt.instance_ids.tolist())}
+            extra['targets'] += [(start + i, gt_boxes[row[target]])
+                                 for i, target in enumerate(s.targets)
+                                 if target in row]
+            if len(gt_boxes):
+                iou = box_iou(xyxy.detach(), gt_boxes).max(1).values
+                alive = torch.nonzero(
+                    iou >= self.unroll_cfg['death_iou_thr']).flatten()
             else:
-                gt_boxes = clips[n][t].gt_instances.bboxes
-                moved.append((gt_boxes.new_zeros(0, 4),
-                              gt_boxes.new_zeros(0)))
-        return moved
+                alive = torch.zeros(0, dtype=torch.long)
+            # the clip's templates as slices of the batch (one autograd
+            # path to the templates, as the batch took them)
+            memory = (boxes.detach(), *(f[start:stop] for f in feats))
+            steps.append(TrackStep(xyxy, extra['scores'][start:stop],
+                                   torch.arange(len(s)), alive, memory))
+            start = stop
+        return ClipStep(steps, extra)
 
-    def _judge(self, ctx: dict, n: int, t: int, state: TrackState,
-               boxes: Tensor, scores: Tensor,
-               gt) -> Tuple[Tensor, Tensor]:
-        """Every track is reported; those that still cover an object live
-        on and, with their object in view, give SiamRPN pairs."""
-        step = ctx['steps'][-1]
-        gt_boxes = gt.gt_instances.bboxes
-        row = {g: j for j, g in enumerate(gt.instance_ids.tolist())}
-        for i, target in enumerate(state.targets):
-            if target in row:
-                step['targets'].append(
-                    (step['starts'][n] + i, gt_boxes[row[target]]))
-        if len(state) and len(gt_boxes):
-            iou = box_iou(self._xyxy(boxes).detach(), gt_boxes).max(1).values
-            alive = torch.nonzero(
-                iou >= self.unroll_cfg['death_iou_thr']).flatten()
-        else:
-            alive = torch.zeros(0, dtype=torch.long)
-        return torch.arange(len(state)), alive
-
-    def _new_tracks(self, ctx: dict, n: int, t: int, boxes: Tensor,
-                    gt_boxes: Tensor) -> Tuple[Tensor, Tuple[Tensor, ...]]:
+    def start_tracks(self, frame: ClipFrame, clip: int, boxes: Tensor,
+                     gt_boxes: Tensor,
+                     inputs: ClipImages) -> Tuple[Tensor, ...]:
         """Tracks at ``boxes`` with templates of their objects."""
-        index = n * ctx['length'] + t
+        row = frame.rows[clip]
         on_gt = bbox_xyxy_to_cxcywh(gt_boxes)
-        feats = self.templates([ctx['imgs'][index]] * len(on_gt), on_gt,
-                               [ctx['avgs'][index]] * len(on_gt))
-        return bbox_xyxy_to_cxcywh(boxes), feats
-
-    def _xyxy(self, boxes: Tensor) -> Tensor:
-        return bbox_cxcywh_to_xyxy(boxes)
+        feats = self.templates([inputs.imgs[row]] * len(on_gt), on_gt,
+                               [inputs.avgs[row]] * len(on_gt))
+        return (bbox_xyxy_to_cxcywh(boxes), *feats)
 
     def _sot_loss(self, steps: List[dict]) -> Dict[str, Tensor]:
         """SiamRPN's loss on the (template, search region) pairs whose

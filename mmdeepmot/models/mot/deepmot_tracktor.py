@@ -10,10 +10,11 @@ from mmtrack.models.mot import Tracktor
 from mmtrack.registry import MODELS
 from torch import Tensor
 
-from ..trackers.track_state import TrackState
+from ...utils.compat import roi_bbox_forward
 from ..utils import FrozenModulesMixin
 from .clip_inputs import clip_frames
-from .clip_training import ClipTrainingMixin
+from .clip_training import (ClipFrame, ClipStep, ClipTracks, ClipTrainingMixin,
+                            TrackStep)
 
 # Tracktor's test-time survival rule; new tracks jittered as the first ones
 UNROLL_CFG = dict(obj_score_thr=0.5, nms_iou_thr=0.6, birth_iou_thr=0.5,
@@ -136,7 +137,7 @@ class DeepMOTTracktor(FrozenModulesMixin, ClipTrainingMixin, Tracktor):
             # bbox2roi numbers images 0..k-1; point them at the clip frames
             rois[:, 0] = torch.as_tensor(frame_index, device=rois.device)[
                 rois[:, 0].long()].to(rois)
-        out = roi_head._bbox_forward(x, rois)
+        out = roi_bbox_forward(roi_head, x, rois)
         scores = out['cls_score'].softmax(-1)[:, 0]
         deltas = out['bbox_pred']
         if deltas.size(1) > 4:  # class-specific: pedestrian is class 0
@@ -146,21 +147,22 @@ class DeepMOTTracktor(FrozenModulesMixin, ClipTrainingMixin, Tracktor):
         return list(new.split(sizes)), list(scores.split(sizes))
 
     # the training unroll (ClipTrainingMixin) -------------------------
-    def _move_tracks(self, ctx: dict, clips: List[list],
-                     states: List[TrackState],
-                     t: int) -> List[Tuple[Tensor, Tensor]]:
-        """Every clip's tracks regressed into frame ``t``, one RoI call."""
-        length = len(clips[0])
-        index = [n * length + t for n in range(len(clips))]
-        boxes, scores = self._regress(ctx['feats'], index,
-                                      [s.boxes for s in states])
-        return list(zip(boxes, scores))
+    def step(self, frame: ClipFrame, tracks: Sequence[ClipTracks],
+             inputs: Tuple[Tensor]) -> ClipStep:
+        """Every clip's tracks regressed into the frame (one RoI call for
+        all clips); Tracktor's survivors (score, then NMS) are reported
+        and live on. ``inputs`` are the clips' image features."""
+        boxes, scores = self._regress(inputs, frame.rows,
+                                      [s.boxes for s in tracks])
+        return ClipStep([
+            TrackStep(b, s, keep, keep)
+            for b, s in zip(boxes, scores)
+            for keep in [self._survivors(b, s)]
+        ])
 
-    def _judge(self, ctx: dict, n: int, t: int, state: TrackState,
-               boxes: Tensor, scores: Tensor,
-               gt) -> Tuple[Tensor, Tensor]:
-        """Tracktor's survivors (score, then NMS) are reported and live
-        on."""
+    def _survivors(self, boxes: Tensor, scores: Tensor) -> Tensor:
+        """Indices of the tracks above the score threshold that NMS keeps,
+        best first."""
         cfg = self.unroll_cfg
         keep = torch.nonzero(scores > cfg['obj_score_thr']).flatten()
         if keep.numel() > 1:
@@ -169,11 +171,7 @@ class DeepMOTTracktor(FrozenModulesMixin, ClipTrainingMixin, Tracktor):
                 torch.zeros_like(keep),
                 dict(type='nms', iou_threshold=cfg['nms_iou_thr']))
             keep = keep[order]
-        return keep, keep
-
-    def _new_tracks(self, ctx: dict, n: int, t: int, boxes: Tensor,
-                    gt_boxes: Tensor) -> Tuple[Tensor, None]:
-        return boxes, None
+        return keep
 
     def loss(self, inputs: Dict[str, Tensor], data_samples: list,
              **kwargs) -> dict:
@@ -193,5 +191,5 @@ class DeepMOTTracktor(FrozenModulesMixin, ClipTrainingMixin, Tracktor):
                 losses[key] = value
         if self.deepmot_loss is not None:
             losses.update(self.score_clips(
-                self.unroll_clips(clips, dict(feats=x))))
+                self.unroll_clips(clips, x).frames))
         return losses

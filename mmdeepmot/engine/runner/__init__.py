@@ -1,0 +1,3 @@
+from .compat_runner import CompatRunner
+
+__all__ = ['CompatRunner']
