@@ -1,4 +1,5 @@
-"""The live tracks of one video or training clip."""
+"""The live tracks of one video, as SiamRPN's test-time tracker holds them
+(training clips keep theirs in ``models/mot/clip_training.ClipTracks``)."""
 from typing import List, Optional, Sequence, Tuple
 
 import torch
@@ -6,12 +7,11 @@ from torch import Tensor
 
 
 class TrackState:
-    """Boxes, ids and per-track records of the live tracks of one video
-    (at test time) or one clip (while training unrolls a tracker).
+    """Boxes, ids and per-track records of the live tracks of one video at
+    test time.
 
-    Boxes are kept in their owner's format (xyxy for Tracktor, cx, cy, w,
-    h for SiamRPN). Per track: ``ids``; ``targets``, the ground-truth object
-    a training track follows; ``lost``, frames in a row its score was too
+    Boxes are kept as SiamRPN moves them (cx, cy, w, h). Per track:
+    ``ids``; ``lost``, frames in a row its score was too
     low; ``unsupported``, frames in a row no public detection backed it;
     ``feats``, the owner's per-track features (SiamRPN's templates) or
     None. ``dead`` remembers tracks that died, for re-identification.
@@ -20,7 +20,6 @@ class TrackState:
     def __init__(self) -> None:
         self.boxes: Tensor = torch.zeros(0, 4)
         self.ids: List[int] = []
-        self.targets: List[int] = []
         self.lost: List[int] = []
         self.unsupported: List[int] = []
         self.feats: Optional[Tuple[Tensor, ...]] = None
@@ -41,8 +40,6 @@ class TrackState:
         idx = index.tolist()
         self.boxes = (self.boxes if boxes is None else boxes)[index]
         self.ids = [self.ids[i] for i in idx]
-        self.targets = [self.targets[i] for i in idx] if self.targets \
-            else []
         self.lost = [self.lost[i] for i in idx]
         self.unsupported = [self.unsupported[i] for i in idx]
         if self.feats is not None:
@@ -51,8 +48,7 @@ class TrackState:
     def add(self,
             boxes: Tensor,
             ids: Sequence[int],
-            feats: Optional[Tuple[Tensor, ...]] = None,
-            targets: Optional[Sequence[int]] = None) -> None:
+            feats: Optional[Tuple[Tensor, ...]] = None) -> None:
         """Append new tracks.
 
         Args:
@@ -60,15 +56,11 @@ class TrackState:
             ids (Sequence[int]): their ids.
             feats (tuple[Tensor], optional): their features, [k, ...] per
                 level. Defaults to None.
-            targets (Sequence[int], optional): the objects they follow.
-                Defaults to None.
         """
         if len(boxes) != len(ids):
             raise ValueError(f'{len(boxes)} boxes for {len(ids)} ids')
         self.boxes = torch.cat([self.boxes.to(boxes), boxes])
         self.ids += list(ids)
-        if targets is not None:
-            self.targets += list(targets)
         self.lost += [0] * len(ids)
         self.unsupported += [0] * len(ids)
         if feats is not None:
@@ -76,7 +68,7 @@ class TrackState:
                 torch.cat([a, b]) for a, b in zip(self.feats, feats))
 
     def new_ids(self, count: int) -> List[int]:
-        """``count`` ids never used in this video or clip."""
+        """``count`` ids never used in this video."""
         ids = list(range(self.next_id, self.next_id + count))
         self.next_id += count
         return ids

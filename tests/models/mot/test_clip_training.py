@@ -1,5 +1,6 @@
 """The training unroll shared by the DeepMOT trackers: jitter, births,
-options."""
+options; ClipTracks, the training state."""
+import pytest
 import torch
 from mmdet.structures import DetDataSample
 from mmengine.structures import InstanceData
@@ -30,7 +31,6 @@ def test_uncovered_objects_are_those_no_track_overlaps():
 def test_unroll_options_are_checked():
     import os.path as osp
 
-    import pytest
     from mmengine.config import Config
     from mmengine.registry import init_default_scope
     from mmtrack.registry import MODELS
@@ -52,3 +52,21 @@ def test_unroll_options_are_checked():
     cfg.model.sot_loss_weight = 0.0
     with pytest.raises(ValueError, match='nothing to train'):
         MODELS.build(cfg.model)
+
+
+def test_clip_tracks_keep_rows_with_their_memory():
+    from mmdeepmot.models.mot import ClipTracks
+    tracks = ClipTracks(next_id=5)
+    memory = (torch.arange(3.).view(3, 1), )
+    tracks.add(torch.rand(3, 4), [0, 1, 2], [10, 11, 12], memory)
+    moved = torch.arange(12.).view(3, 4)
+    tracks.keep(torch.tensor([2, 0]), moved, (memory[0] * 2, ))
+    assert tracks.ids == [2, 0] and tracks.targets == [12, 10]
+    assert tracks.boxes.tolist() == [[8., 9., 10., 11.], [0., 1., 2., 3.]]
+    assert tracks.memory[0].flatten().tolist() == [4., 0.]
+    tracks.add(torch.zeros(1, 4), tracks.new_ids(1), [13],
+               (torch.ones(1, 1), ))
+    assert tracks.ids == [2, 0, 5] and len(tracks) == 3
+    assert tracks.memory[0].flatten().tolist() == [4., 0., 1.]
+    with pytest.raises(ValueError, match='2 boxes for 1 ids'):
+        tracks.add(torch.zeros(2, 4), [8], [1, 2], None)
