@@ -4,15 +4,19 @@ benchmarks/results (see twin_study.results_page for the directives).
     .venv/bin/python projects/twin_study/tools/results_page.py \
         [PAGE ...] [--check] [--results benchmarks/results]
 
-Pages default to README.md and the docs pages with result tables.
---check writes nothing and exits 1 naming every page whose tables differ
-from what the files give.
+Pages default to README.md and the docs pages with result tables. First
+benchmarks/results/index.json is written anew (every result file, what
+made it, the pages that read it; twin_study.results_index).
+--check writes nothing and exits 1 naming every page whose tables (or the
+index) differ from what the files give.
 """
 import argparse
 import os.path as osp
 import sys
 
 import _bootstrap  # noqa: F401
+from twin_study.results_index import (INDEX, build_index, index_text,
+                                      unreferenced)
 from twin_study.results_page import render_page
 from twin_study.runs import CHECKOUT
 
@@ -28,6 +32,23 @@ def main() -> None:
                         default=osp.join(CHECKOUT, 'benchmarks', 'results'))
     args = parser.parse_args()
     stale = []
+    texts = {}
+    for page in PAGES:
+        with open(page) as f:
+            texts[page] = f.read()
+    index = build_index(args.results, texts)
+    path = osp.join(args.results, INDEX)
+    text = index_text(index)
+    old = open(path).read() if osp.isfile(path) else None
+    if old != text:
+        stale.append(path)
+        if not args.check:
+            with open(path, 'w') as f:
+                f.write(text)
+            print(f'wrote {path}')
+    loose = unreferenced(index)
+    if loose:
+        print(f'{len(loose)} result files no page reads: ' + ', '.join(loose))
     for page in args.pages:
         with open(page) as f:
             text = f.read()
@@ -43,8 +64,8 @@ def main() -> None:
                 f.write(new)
             print(f'wrote {page}')
     if args.check and stale:
-        sys.exit('error: the tables of ' + ', '.join(stale) + ' differ '
-                 'from benchmarks/results; run '
+        sys.exit('error: ' + ', '.join(stale) + ' differ from '
+                 'benchmarks/results; run '
                  'projects/twin_study/tools/results_page.py')
     if not stale:
         print('every table matches its result files')

@@ -23,6 +23,8 @@ followed by its generated table up to ``<!-- /results -->``:
 - ``<!-- results:schedule FILE -->``: a schedule grid's settings.
 - ``<!-- results:tune FILE top=N -->``: a test-time option search, best
   first.
+- ``<!-- results:index -->``: every result file, the pages that read
+  it and the command that made it (``results_index``).
 - ``<!-- results:cost FILE FILE ... -->``: training-step timings
   (``benchmarks/tracktor_step.py``), one column per file: milliseconds per
   iteration and the share of the step the DeepMOT loss takes.
@@ -35,6 +37,7 @@ import os.path as osp
 import re
 from typing import Dict, List, Optional, Tuple
 
+from .results_index import render_index
 from .schedule import table as schedule_table
 from .tables import (STAGE0, SUMMARY, cells, paired_t, runs_table, sign_test,
                      spread, twins_table)
@@ -244,7 +247,7 @@ def render_cost(root: str, args: str) -> str:
     return '\n'.join(lines)
 
 
-RENDERERS = dict(twins=render_twins, ledger=render_ledger,
+RENDERERS = dict(index=render_index, twins=render_twins, ledger=render_ledger,
                  metrics=render_metrics, table=render_table,
                  curves=render_curves, schedule=render_schedule,
                  tune=render_tune, cost=render_cost)

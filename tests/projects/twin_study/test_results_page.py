@@ -128,3 +128,28 @@ def test_sign_test():
     assert sign_test([1, -1]) == 1.0
     assert sign_test([0, 0]) == 1.0
     assert sign_test([1] * 9 + [-1]) == pytest.approx(2 * 11 / 1024)
+
+
+def test_the_index_names_every_file_its_maker_and_readers(results):
+    from twin_study.results_index import (INDEX, build_index, index_text,
+                                          unreferenced)
+    with open(osp.join(results, 'base.json'), 'w') as f:
+        json.dump({'overall': _metrics(0.5, 0.6), 'provenance': dict(
+            command=['benchmarks/x.py', '--out', 'base.json'],
+            commit='abc')}, f)
+    pages = {'page.md': '<!-- results:metrics\nbase | base.json\n'
+             'mean | twins.json#deepmot_t\n-->\n<!-- /results -->\n'}
+    index = build_index(results, pages)
+    assert sorted(index) == ['base.json', 'nested.json', 'twins.json']
+    assert index['base.json'] == dict(
+        command=['benchmarks/x.py', '--out', 'base.json'], commit='abc',
+        read_by=['page.md results:metrics'])
+    assert list(unreferenced(index)) == ['nested.json']
+    with open(osp.join(results, INDEX), 'w') as f:
+        f.write(index_text(index))
+    out = render_page('<!-- results:index -->\n<!-- /results -->\n',
+                      results, 'page.md')
+    assert '| `base.json` | page.md | `benchmarks/x.py` |' in out
+    assert '| `nested.json` | none | not recorded |' in out
+    # the index file itself is not indexed
+    assert INDEX not in build_index(results, pages)
