@@ -99,23 +99,26 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     gt = read_gt(args.gt)
-    rows = {}
+    ms_per_clip, added_ms, share = {}, {}, {}
     print('| clip frames | ' + ' | '.join(VARIANTS) +
           ' | identity terms add |')
     print('|---' * (len(VARIANTS) + 2) + '|')
     for k, length in enumerate(args.lengths):
         ms = time_variants(clips_of(gt, length, args.clips))
         added = ms['+didf1+dhota'] - ms['dmota+dmotp']
-        row = dict(ms_per_clip=ms, identity_added_ms=added)
+        ms_per_clip[str(length)] = ms
+        added_ms[str(length)] = added
         if args.step_ms:
-            row['identity_share_of_step'] = added / args.step_ms[k]
-        rows[str(length)] = row
+            share[str(length)] = added / args.step_ms[k]
         print(f'| {length} | ' + ' | '.join(f'{v:.1f}' for v in ms.values())
               + f' | {added:.1f} ms |')
     if args.out:
-        write_result_json(args.out, dict(threads=args.threads,
-                                         clips=args.clips, gt=args.gt,
-                                         lengths=rows))
+        # by clip length: {length: {variant: ms}} and {length: ms}
+        record = dict(threads=args.threads, clips=args.clips, gt=args.gt,
+                      ms_per_clip=ms_per_clip, identity_added_ms=added_ms)
+        if share:
+            record['identity_share_of_step'] = share
+        write_result_json(args.out, record)
 
 
 if __name__ == '__main__':

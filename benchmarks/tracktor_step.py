@@ -10,13 +10,16 @@ step and the share of the DeepMOT step that the loss takes. The variants
 take turns batch by batch, so a change of load touches them alike.
 Grounds: ``toy`` (``configs/toy``, the generated set), ``pets09``
 (``configs/pets09``, about 6 people a frame) and ``mot17drawn``
-(``configs/mot17_drawn``, MOT17's density). Starts from the ground's
+(``configs/mot17_drawn``, MOT17's density) and ``pets09_mbv2_clip8``
+(the real start on 8-frame clips, with the identity terms of the loss as
+one more variant). Starts from the ground's
 stage-0 detector when it exists (realistic numbers of tracks), from random
 weights otherwise.
 
     .venv/bin/python benchmarks/tracktor_step.py [--ground toy] \
         [--iters 20] [--data-root DIR] [--threads 2] \
-        [--dhn shipped work_dirs/.../iter_N.pth] [--out FILE.json]
+        [--dhn shipped work_dirs/.../iter_N.pth] [--only VARIANT ...] \
+        [--out FILE.json]
 
 ``--dhn`` names the DHN weights to time (``shipped``: the package's).
 """
@@ -44,12 +47,16 @@ GROUNDS = {
                'data/PETS09'),
     'mot17drawn': ('mot17_drawn', 'mot17drawn',
                    'tracktor_detector_mot17drawn.pth', 'data/MOT17-drawn'),
+    # the real start on 8-frame clips, where the identity terms are timed
+    'pets09_mbv2_clip8': ('pets09', 'pets09_mbv2_clip8',
+                          'tracktor_detector_pets09_mbv2.pth', 'data/PETS09'),
 }
 
 
 def variants(dhns: list, ground: str = 'toy') -> dict:
-    """name -> (config, matcher): vanilla, Sinkhorn, dual softmax, and each
-    DHN reading whole matrices and blocks."""
+    """name -> (config, matcher): vanilla, Sinkhorn, dual softmax, each
+    DHN reading whole matrices and blocks, and where the ground has an
+    ``_identity`` config, the DHN on blocks with the identity terms."""
     folder, name = GROUNDS[ground][:2]
     vanilla, deepmot = (
         osp.join(ROOT, 'configs', folder, f'{kind}_tracktor_{name}.py')
@@ -67,6 +74,10 @@ def variants(dhns: list, ground: str = 'toy') -> dict:
             out[f'deepmot-dhn-{mode}{tag}'] = (
                 deepmot,
                 dict(type='DHNMatcher', checkpoint=path, split_above=split))
+    identity = deepmot.replace('.py', '_identity.py')
+    if osp.isfile(identity):
+        out['deepmot-dhn-blocks+identity'] = (
+            identity, dict(type='DHNMatcher', split_above=0.5))
     return out
 
 
@@ -132,6 +143,8 @@ def main() -> None:
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--dhn', nargs='+', default=['shipped'],
                         help='DHN weights (shipped: the package\'s)')
+    parser.add_argument('--only', nargs='+',
+                        help='time these variants (and vanilla) only')
     parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
     _, _, weights, data = GROUNDS[args.ground]
@@ -140,7 +153,15 @@ def main() -> None:
                                                   weights)
     torch.set_num_threads(args.threads)
     built, batches = {}, None
-    for name, variant in variants(args.dhn, args.ground).items():
+    chosen = variants(args.dhn, args.ground)
+    if args.only:
+        unknown = sorted(set(args.only) - set(chosen))
+        if unknown:
+            parser.error(f'--only: unknown variant(s) {unknown} (the '
+                         f'ground has {sorted(chosen)})')
+        chosen = {k: v for k, v in chosen.items()
+                  if k == 'vanilla' or k in args.only}
+    for name, variant in chosen.items():
         torch.manual_seed(0)
         model, optim, dataset, batch_size = build(variant, args.data_root,
                                                   args.checkpoint)
