@@ -29,11 +29,11 @@ def test_outside_venv_names_the_venv_python():
     assert 'configs/x.py' in proc.stderr
 
 
-def test_wrong_mmcv_says_make_setup():
+def test_missing_package_says_make_setup():
     code = ('import runpy, sys\n'
             'import mmdeepmot.utils.env as env\n'
             'real = env.installed_version\n'
-            'env.installed_version = lambda d: "2.1.0" if d == "mmcv" '
+            'env.installed_version = lambda d: "" if d == "mmtrack" '
             'else real(d)\n'
             'del sys.modules["mmdeepmot"]\n'
             f'sys.argv = [{TRAIN!r}, "configs/x.py"]\n'
@@ -44,5 +44,5 @@ def test_wrong_mmcv_says_make_setup():
                           text=True,
                           cwd=ROOT)
     assert proc.returncode == 2, proc.stderr
-    assert 'mmcv==2.0.0rc4 is required, found 2.1.0' in proc.stderr
+    assert 'mmtrack==1.0.0rc1 is not installed' in proc.stderr
     assert 'make setup' in proc.stderr
