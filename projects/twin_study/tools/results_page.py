@@ -21,7 +21,7 @@ from twin_study.results_page import render_page
 from twin_study.runs import CHECKOUT
 
 PAGES = ('README.md', 'docs/results.md', 'docs/real_pixels.md', 'docs/dhn.md',
-         'docs/loss.md')
+         'docs/loss.md', 'docs/identity_loss.md')
 
 
 def main() -> None:
