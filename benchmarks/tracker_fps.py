@@ -32,12 +32,22 @@ from mmdeepmot.utils import write_result_json  # noqa: E402
 
 
 def _set_scale(cfg, scale: int) -> None:
-    """The test pipeline's ``Resize`` to fit ``scale`` x ``scale``."""
-    for step in cfg.test_dataloader.dataset.pipeline:
+    """The test pipeline's ``Resize`` to fit ``scale`` x ``scale``; one is
+    put after the annotations where the pipeline has none (SiamRPN reads
+    whole frames: its boxes then follow the frame's scale factor)."""
+    pipeline = cfg.test_dataloader.dataset.pipeline
+    for step in pipeline:
         if step['type'] in ('Resize', 'mmdet.Resize'):
             step['scale'] = (scale, scale)
             return
-    raise ValueError('the test pipeline has no Resize to set --scales on')
+    loads = [i for i, step in enumerate(pipeline)
+             if step['type'] in ('LoadTrackAnnotations',
+                                 'mmtrack.LoadTrackAnnotations')]
+    if not loads:
+        raise ValueError('the test pipeline has neither a Resize nor a '
+                         'LoadTrackAnnotations to set --scales after')
+    pipeline.insert(loads[0] + 1, dict(type='mmdet.Resize',
+                                       scale=(scale, scale), keep_ratio=True))
 
 
 def time_tracker(config: str, checkpoint: str, split: str, scale: int,
