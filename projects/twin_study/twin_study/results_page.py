@@ -78,8 +78,9 @@ def render_twins(root: str, args: str) -> str:
     twins = [k for k, v in runs.items() if STAGE0 not in v]
     if 'runs' in opts:  # a ledger that also holds ablations
         twins = opts['runs'].split(',')
+        # vanilla first; a twin with no finished run yet is empty
         runs = dict([(k, v) for k, v in runs.items() if STAGE0 in v] +
-                    [(k, runs[k]) for k in twins])  # vanilla first
+                    [(k, runs.get(k, {})) for k in twins])
     if len(twins) != 2:
         raise ValueError(f'{name} holds the runs {twins}: name the twins '
                          'as runs=VANILLA,DEEPMOT')
@@ -87,6 +88,9 @@ def render_twins(root: str, args: str) -> str:
     # a run whose twin is not finished is named, not shown unpaired
     unpaired = [f'{t} seed {s}' for t in twins for s in _seeds(runs[t])
                 if s not in seeds]
+    if not seeds:
+        return ('No seed of both twins has finished yet' +
+                (f' (finished: {", ".join(unpaired)}).' if unpaired else '.'))
     runs = {k: ({s: v[str(s)] for s in seeds} if k in twins else v)
             for k, v in runs.items()}
     text = twins_table(runs, seeds)

@@ -153,3 +153,15 @@ def test_the_index_names_every_file_its_maker_and_readers(results):
     assert '| `nested.json` | none | not recorded |' in out
     # the index file itself is not indexed
     assert INDEX not in build_index(results, pages)
+
+
+def test_twins_without_a_finished_pair_say_so(results):
+    path = osp.join(results, 'ledger.json')
+    with open(path, 'w') as f:
+        json.dump({'vanilla_t': {'0': _metrics(0.5, 0.5)},
+                   'provenance': {}}, f)
+    out = render_page('<!-- results:twins ledger.json '
+                      'runs=vanilla_t,deepmot_t -->\n<!-- /results -->\n',
+                      results, 'page.md')
+    assert 'No seed of both twins has finished yet (finished: ' \
+        'vanilla_t seed 0).' in out
