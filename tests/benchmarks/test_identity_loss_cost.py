@@ -20,10 +20,12 @@ def test_identity_loss_cost_writes_every_variant(tmp_path):
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     figures = json.load(open(out))
-    assert sorted(figures['lengths']) == ['3', '8']
-    for row in figures['lengths'].values():
-        assert set(row['ms_per_clip']) == {
-            'dmota+dmotp', '+didf1', '+dhota', '+didf1+dhota'}
-        assert all(v > 0 for v in row['ms_per_clip'].values())
-        assert 'identity_share_of_step' in row
+    assert sorted(figures['ms_per_clip']) == ['3', '8']
+    for length, ms in figures['ms_per_clip'].items():
+        assert set(ms) == {'dmota+dmotp', '+didf1', '+dhota', '+didf1+dhota'}
+        assert all(v > 0 for v in ms.values())
+        added = ms['+didf1+dhota'] - ms['dmota+dmotp']
+        assert figures['identity_added_ms'][length] == added
+        step = {'3': 100, '8': 200}[length]
+        assert figures['identity_share_of_step'][length] == added / step
     assert 'provenance' in figures
