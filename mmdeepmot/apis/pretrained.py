@@ -83,7 +83,7 @@ def drop_unreachable_pretrained(model_cfg: dict,
         allow_random (bool): start those weights from random ones instead
             of refusing. Defaults to False.
     """
-    dropped = []
+    dropped, unreachable = [], []
     hosts = {}
     for where, init in pretrained_urls(model_cfg):
         url = str(init['checkpoint'])
@@ -95,36 +95,32 @@ def drop_unreachable_pretrained(model_cfg: dict,
             hosts[host] = _reachable(host, timeout)
         if hosts[host]:
             continue
-        init['_unreachable'] = True
+        unreachable.append(init)
         dropped.append(f'{where}: pretrained weights {url} cannot be had '
                        f'(not in {_cache_folder()}, {host} unreachable)')
-    if dropped and not allow_random:
-        _strip(model_cfg, unmark_only=True)
+    if dropped and not allow_random:  # refused: the config stays as it was
         raise PretrainedUnreachable(
             '\n'.join(dropped) + '\nPut the file in that folder, or start '
             f'from random weights with --cfg-options {ALLOW_RANDOM}=True')
+    for init in unreachable:
+        init['_unreachable'] = True
     _strip(model_cfg)
     return [f'{m}: starting from random weights ({ALLOW_RANDOM}=True)'
             for m in dropped]
 
 
-def _strip(node, unmark_only: bool = False) -> None:
-    """Drop the marked init_cfgs (a list keeps its other entries), or with
-    ``unmark_only`` only remove the marks."""
+def _strip(node) -> None:
+    """Drop the marked init_cfgs (a list keeps its other entries)."""
     if isinstance(node, dict):
         init = node.get('init_cfg')
-        if unmark_only:
-            for item in (init if isinstance(init, list) else [init]):
-                if isinstance(item, dict):
-                    item.pop('_unreachable', None)
-        elif isinstance(init, dict) and init.get('_unreachable'):
+        if isinstance(init, dict) and init.get('_unreachable'):
             node['init_cfg'] = None
         elif isinstance(init, list):
             node['init_cfg'] = [i for i in init if not (
                 isinstance(i, dict) and i.get('_unreachable'))] or None
         for key, value in node.items():
             if key != 'init_cfg':
-                _strip(value, unmark_only)
+                _strip(value)
     elif isinstance(node, list):
         for value in node:
-            _strip(value, unmark_only)
+            _strip(value)
