@@ -26,10 +26,10 @@ import sys
 import torch
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-CONFIGS = ('configs/toy/vanilla_tracktor_toy.py',
-           'configs/toy/deepmot_tracktor_toy.py',
-           'configs/toy/vanilla_siamrpn_toy.py',
-           'configs/toy/deepmot_siamrpn_toy.py')
+CONFIGS = ('configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+           'configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+           'configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
+           'configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py')
 
 
 def weights_hash(path: str) -> str:

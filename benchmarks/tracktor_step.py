@@ -8,9 +8,9 @@ the paper, or the blocks of pairs closer than 0.5,
 and prints milliseconds per iteration, the overhead over the vanilla
 step and the share of the DeepMOT step that the loss takes. The variants
 take turns batch by batch, so a change of load touches them alike.
-Grounds: ``toy`` (``configs/toy``, the generated set), ``pets09``
-(``configs/pets09``, about 6 people a frame) and ``mot17drawn``
-(``configs/mot17_drawn``, MOT17's density) and ``pets09_mbv2_clip8``
+Grounds: ``toy`` (the generated set), ``pets09`` (about 6 people a
+frame), ``mot17drawn`` (MOT17's density), each with the small Tracktor of
+``configs/deepmot_tracktor``, and ``pets09_mbv2_clip8``
 (the real start on 8-frame clips, with the identity terms of the loss as
 one more variant). Starts from the ground's
 stage-0 detector when it exists (realistic numbers of tracks), from random
@@ -40,15 +40,17 @@ from mmdeepmot.utils import checkpoint_loaders
 from mmdeepmot.utils import write_result_json as write_json
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-# ground -> (config folder, name of its configs, stage-0 weights, data)
+# ground -> (what follows ``<kind>_tracktor_`` in its twins' config names,
+# stage-0 weights, data)
 GROUNDS = {
-    'toy': ('toy', 'toy', 'tracktor_detector_toy.pth', 'data/toy-mot17'),
-    'pets09': ('pets09', 'pets09', 'tracktor_detector_pets09.pth',
-               'data/PETS09'),
-    'mot17drawn': ('mot17_drawn', 'mot17drawn',
+    'toy': ('r18-c16-fpn_1xb2-clip3-600it_toy', 'tracktor_detector_toy.pth',
+            'data/toy-mot17'),
+    'pets09': ('r18-c16-fpn_1xb2-clip3-600it_pets09',
+               'tracktor_detector_pets09.pth', 'data/PETS09'),
+    'mot17drawn': ('r18-c16-fpn_1xb2-clip3-1200it_mot17drawn',
                    'tracktor_detector_mot17drawn.pth', 'data/MOT17-drawn'),
     # the real start on 8-frame clips, where the identity terms are timed
-    'pets09_mbv2_clip8': ('pets09', 'pets09_mbv2_clip8',
+    'pets09_mbv2_clip8': ('mbv2-fpn_1xb1-clip8-600it_pets09',
                           'tracktor_detector_pets09_mbv2.pth', 'data/PETS09'),
 }
 
@@ -56,11 +58,12 @@ GROUNDS = {
 def variants(dhns: list, ground: str = 'toy') -> dict:
     """name -> (config, matcher): vanilla, Sinkhorn, dual softmax, each
     DHN reading whole matrices and blocks, and where the ground has an
-    ``_identity`` config, the DHN on blocks with the identity terms."""
-    folder, name = GROUNDS[ground][:2]
-    vanilla, deepmot = (
-        osp.join(ROOT, 'configs', folder, f'{kind}_tracktor_{name}.py')
-        for kind in ('vanilla', 'deepmot'))
+    ``deepmot-identity`` config, the DHN on blocks with the identity
+    terms."""
+    vanilla, deepmot, identity = (
+        osp.join(ROOT, 'configs', 'deepmot_tracktor',
+                 f'{kind}_tracktor_{GROUNDS[ground][0]}.py')
+        for kind in ('vanilla', 'deepmot', 'deepmot-identity'))
     out = {
         'vanilla': (vanilla, None),
         'deepmot-sinkhorn': (deepmot,
@@ -74,7 +77,6 @@ def variants(dhns: list, ground: str = 'toy') -> dict:
             out[f'deepmot-dhn-{mode}{tag}'] = (
                 deepmot,
                 dict(type='DHNMatcher', checkpoint=path, split_above=split))
-    identity = deepmot.replace('.py', '_identity.py')
     if osp.isfile(identity):
         out['deepmot-dhn-blocks+identity'] = (
             identity, dict(type='DHNMatcher', split_above=0.5))
@@ -147,7 +149,7 @@ def main() -> None:
                         help='time these variants (and vanilla) only')
     parser.add_argument('--out', help='write the figures as JSON here')
     args = parser.parse_args()
-    _, _, weights, data = GROUNDS[args.ground]
+    _, weights, data = GROUNDS[args.ground]
     args.data_root = args.data_root or osp.join(ROOT, data)
     args.checkpoint = args.checkpoint or osp.join(ROOT, 'checkpoints',
                                                   weights)

@@ -12,13 +12,17 @@ from mmengine.runner import Runner, find_latest_checkpoint
 from ..engine.runner import CompatRunner
 from ..utils.checkpoint_io import read_checkpoint as _read
 from ..utils.compat import cpu_set_device
+from ..utils.config_moves import check_not_moved
 from .pretrained import ALLOW_RANDOM, drop_unreachable_pretrained
 
 
 def load_config(config: Union[str, Config],
                 cfg_options: Optional[dict] = None) -> Config:
-    """Load a config file (or copy a Config) and merge overrides into it."""
+    """Load a config file (or copy a Config) and merge overrides into it;
+    a former config path (``configs/moved.json``) is refused naming where
+    it went."""
     if isinstance(config, str):
+        check_not_moved(config)
         cfg = Config.fromfile(config)
     elif isinstance(config, Config):
         # the file name names the config the runner dumps to its work dir

@@ -5,7 +5,7 @@ import os.path as osp
 from mmdeepmot.apis import build_runner
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'toy', 'deepmot_box_refiner_toy.py')
+CONFIG = osp.join(ROOT, 'configs', 'deepmot_box_refiner', 'deepmot_box-refiner_1xb4-60it_toy.py')
 
 
 def test_resume_without_checkpoint_keeps_load_from(tmp_path):
@@ -27,7 +27,7 @@ def test_resume_picks_latest_checkpoint(tmp_path):
 
 
 def test_results_dir_defaults_to_work_dir(tmp_path):
-    cfg = osp.join(ROOT, 'configs', 'mot', 'replay_results.py')
+    cfg = osp.join(ROOT, 'configs', 'baselines', 'replay-results_toy.py')
     runner = build_runner(cfg, work_dir=str(tmp_path))
     assert runner.cfg.test_evaluator.results_dir == str(tmp_path / 'results')
     runner = build_runner(cfg, work_dir=str(tmp_path), results_dir='/x/y')
@@ -45,8 +45,9 @@ def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
     root = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
     cfg = Config(dict(load_from='checkpoints/siamrpn_sot_toy.pth',
                       test_dataloader=dict(dataset=dict(data_root='x/'))),
-                 filename=osp.join(root, 'configs', 'toy',
-                                   'vanilla_siamrpn_toy.py'))
+                 filename=osp.join(
+                     root, 'configs', 'deepmot_siamrpn',
+                     'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'))
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
@@ -62,7 +63,7 @@ def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
     check_config_paths(cfg, [])  # from the root the file is there
     proc = subprocess.run(
         [sys.executable, osp.join(root, 'tools', 'train.py'),
-         osp.join(root, 'configs', 'toy', 'vanilla_siamrpn_toy.py'),
+         osp.join(root, 'configs', 'deepmot_siamrpn', 'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'),
          '--work-dir', str(tmp_path / 'w')],
         capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode != 0
@@ -78,6 +79,6 @@ def test_default_work_dir_is_named_after_the_config_file(tmp_path):
         for config in (CONFIG, load_config(CONFIG)):
             runner = build_runner(config)
             assert runner.work_dir == osp.abspath(
-                'work_dirs/deepmot_box_refiner_toy')
+                'work_dirs/deepmot_box-refiner_1xb4-60it_toy')
     finally:
         os.chdir(cwd)

@@ -6,6 +6,7 @@ import os.path as osp
 
 import pytest
 import torch
+from config_names import twin
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
@@ -13,18 +14,15 @@ from mmtrack.registry import MODELS
 
 import mmdeepmot  # noqa: F401
 
-PETS = osp.join(osp.dirname(osp.dirname(osp.dirname(
-    osp.abspath(__file__)))), 'configs', 'pets09')
 
-
-def _load(name):
-    return Config.fromfile(osp.join(PETS, name))
+def _load(role, tracker, ground='pets09_mbv2_clip8'):
+    return Config.fromfile(twin(role, tracker, ground))
 
 
 @pytest.mark.parametrize('tracker', ['tracktor', 'siamrpn'])
 def test_each_config_differs_in_its_name_alone(tracker):
-    base = _load(f'deepmot_{tracker}_pets09_mbv2.py').to_dict()
-    clip8 = _load(f'deepmot_{tracker}_pets09_mbv2_clip8.py').to_dict()
+    base = _load('deepmot', tracker, 'pets09_mbv2').to_dict()
+    clip8 = _load('deepmot', tracker).to_dict()
     loader = clip8['train_dataloader']
     assert (loader['batch_size'], loader['dataset']['clip_length']) == (1, 8)
     loader.update(batch_size=base['train_dataloader']['batch_size'])
@@ -32,24 +30,23 @@ def test_each_config_differs_in_its_name_alone(tracker):
         clip_length=base['train_dataloader']['dataset']['clip_length'])
     assert clip8 == base
 
-    clip8 = _load(f'deepmot_{tracker}_pets09_mbv2_clip8.py').to_dict()
-    vanilla = _load(f'vanilla_{tracker}_pets09_mbv2_clip8.py').to_dict()
+    clip8 = _load('deepmot', tracker).to_dict()
+    vanilla = _load('vanilla', tracker).to_dict()
     assert vanilla['model'].pop('deepmot_loss') is None
     assert vanilla.pop('custom_hooks') == []
     clip8['model'].pop('deepmot_loss')
     clip8.pop('custom_hooks')
     assert vanilla == clip8
 
-    clip8 = _load(f'deepmot_{tracker}_pets09_mbv2_clip8.py').to_dict()
-    identity = _load(
-        f'deepmot_{tracker}_pets09_mbv2_clip8_identity.py').to_dict()
+    clip8 = _load('deepmot', tracker).to_dict()
+    identity = _load('deepmot-identity', tracker).to_dict()
     loss = identity['model']['deepmot_loss']
     assert (loss.pop('lambda_idf1'), loss.pop('lambda_hota')) == (1.0, 1.0)
     assert identity == clip8
 
 
 def test_identity_tracktor_trains_on_8_frame_clips(tiny_clip_dataset):
-    cfg = _load('deepmot_tracktor_pets09_mbv2_clip8_identity.py')
+    cfg = _load('deepmot-identity', 'tracktor')
     init_default_scope(cfg.default_scope)
     model = MODELS.build(cfg.model)
     dataset = tiny_clip_dataset(cfg.train_dataloader.dataset, 160)

@@ -4,14 +4,13 @@ the two starts differ only in their weights, padding and normalisation."""
 import os.path as osp
 
 import pytest
+from config_names import config, twin
 from mmengine.config import Config
-
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-PETS = osp.join(ROOT, 'configs', 'pets09')
 
 
 def _load(name):
-    return Config.fromfile(osp.join(PETS, name)).to_dict()
+    path = name if osp.isabs(name) else config(name)
+    return Config.fromfile(path).to_dict()
 
 
 def _drop_pieces(cfg):
@@ -22,8 +21,8 @@ def _drop_pieces(cfg):
 
 
 def test_stage0_differs_from_the_small_one_in_the_detector_only():
-    small = _load('tracktor_detector_pets09.py')
-    mbv2 = _load('tracktor_detector_pets09_mbv2person.py')
+    small = _load('stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py')
+    mbv2 = _load('stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py')
     assert small.pop('load_from').endswith('mot17drawn.pth')
     assert mbv2.pop('load_from') is None  # the package's weights start it
     det = mbv2['model'].pop('detector')
@@ -37,8 +36,9 @@ def test_stage0_differs_from_the_small_one_in_the_detector_only():
 
 
 def test_the_two_starts_differ_in_weights_padding_and_normalisation():
-    person = _load('tracktor_detector_pets09_mbv2person.py')
-    imagenet = _load('tracktor_detector_pets09_mbv2imagenet.py')
+    person = _load('stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py')
+    imagenet = _load(
+        'stage0-imagenet_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py')
     bp = person['model']['detector'].pop('backbone')
     bi = imagenet['model']['detector'].pop('backbone')
     assert (bp.pop('type'), bi.pop('type')) == ('SamePadMobileNetV2',
@@ -61,8 +61,9 @@ def test_the_detector_builds_with_the_package_weights(start):
     from mmdeepmot.models.backbones import convert_mobilenet_v2
     from mmdeepmot.utils import checkpoint_loaders
     register_all_modules(init_default_scope=True)
+    role = dict(person='stage0', imagenet='stage0-imagenet')[start]
     cfg = Config.fromfile(
-        osp.join(PETS, f'tracktor_detector_pets09_mbv2{start}.py'))
+        config(f'{role}_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py'))
     model = MODELS.build(cfg.model)
     with checkpoint_loaders():
         model.init_weights()
@@ -80,8 +81,8 @@ def _model_parts(cfg):
 @pytest.mark.parametrize('tracker', ['tracktor', 'siamrpn'])
 def test_real_start_twins_differ_from_the_small_ones_in_the_network(
         tracker):
-    small = _load(f'deepmot_{tracker}_pets09.py')
-    mbv2 = _load(f'deepmot_{tracker}_pets09_mbv2.py')
+    small = _load(twin('deepmot', tracker, 'pets09'))
+    mbv2 = _load(twin('deepmot', tracker, 'pets09_mbv2'))
     assert small.pop('load_from') != mbv2.pop('load_from')
     parts = _model_parts(mbv2)
     _model_parts(small)
@@ -95,8 +96,8 @@ def test_real_start_twins_differ_from_the_small_ones_in_the_network(
         assert parts['backbone']['type'] == 'mmdet.DilatedMobileNetV2'
     assert mbv2 == small
     # and the twins differ by the loss alone
-    vanilla = _load(f'vanilla_{tracker}_pets09_mbv2.py')
-    deepmot = _load(f'deepmot_{tracker}_pets09_mbv2.py')
+    vanilla = _load(twin('vanilla', tracker, 'pets09_mbv2'))
+    deepmot = _load(twin('deepmot', tracker, 'pets09_mbv2'))
     assert vanilla['model'].pop('deepmot_loss') is None
     assert vanilla.pop('custom_hooks') == []
     deepmot['model'].pop('deepmot_loss')

@@ -6,6 +6,7 @@ import os.path as osp
 import numpy as np
 import pytest
 import torch
+from config_names import config, twin
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
@@ -105,11 +106,12 @@ def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
     # MobileNetV2 start on 3- and 8-frame clips, with and without identity
     # terms; not its matcher ablations) is trained through the paper's DHN
     # and keeps it
-    twins = [p for folder in ('toy', 'mot17_drawn', 'pets09')
+    twins = [p for data in ('toy', 'mot17drawn', 'pets09')
+             for folder in ('deepmot_tracktor', 'deepmot_siamrpn')
              for p in glob.glob(osp.join(ROOT, 'configs', folder,
-                                         f'deepmot_*_{folder[:3]}*.py'))
-             if not p.endswith(('_sinkhorn.py', '_dualsoftmax.py',
-                                '_dmota.py')) and 'refiner' not in p]
+                                         f'deepmot*_{data}.py'))
+             if osp.basename(p).split('_')[0] in ('deepmot',
+                                                  'deepmot-identity')]
     assert len(twins) == 12, twins
     for path in twins:
         matcher = Config.fromfile(path).model.deepmot_loss.matcher
@@ -118,7 +120,8 @@ def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
 
 def _plain(name):
     """A config as a dict, without the model pieces' variables."""
-    cfg = Config.fromfile(osp.join(ROOT, 'configs', name)).to_dict()
+    path = name if osp.isabs(name) else config(name)
+    cfg = Config.fromfile(path).to_dict()
     return {k: v for k, v in cfg.items()
             if not k.startswith(('mbv2_', '_mbv2', '_wide', 'sot_optim'))}
 
@@ -129,12 +132,14 @@ def _plain(name):
 ])
 def test_mbv2_recipe_differs_from_the_r50_one_in_the_network(tracker,
                                                              parts):
-    r50 = _plain(f'deepmot_{tracker}_mot17.py')
-    mbv2 = _plain(f'deepmot_{tracker}_mot17_mbv2.py')
+    r50 = _plain(twin('deepmot', tracker, 'mot17'))
+    mbv2 = _plain(twin('deepmot', tracker, 'mot17_mbv2'))
     # the MobileNetV2 recipe starts from its own stage 0
-    stage0 = {'tracktor': 'tracktor_detector', 'siamrpn': 'siamrpn_sot'}
+    stage0 = glob.glob(osp.join(ROOT, 'configs', f'deepmot_{tracker}',
+                                f'stage0_{tracker}_mbv2*_mot17halftrain.py'))
+    assert len(stage0) == 1
     assert mbv2.pop('load_from').startswith(
-        f'work_dirs/{stage0[tracker]}_mot17_mbv2/')
+        'work_dirs/' + osp.basename(stage0[0])[:-3] + '/')
     r50.pop('load_from', None)
     for part in parts:
         assert mbv2['model'].pop(part, None) != r50['model'].pop(part, None)
@@ -145,17 +150,17 @@ def test_mbv2_recipe_differs_from_the_r50_one_in_the_network(tracker,
 
 
 def test_siamrpn_mbv2_stage0_is_the_recipe_with_its_own_loss():
-    stage0 = _plain('siamrpn_sot_mot17_mbv2.py')
-    twin = _plain('deepmot_siamrpn_mot17_mbv2.py')
+    stage0 = _plain('stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py')
+    recipe = _plain('deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py')
     assert stage0['model'].pop('deepmot_loss') is None
-    assert twin['model'].pop('deepmot_loss') is not None
+    assert recipe['model'].pop('deepmot_loss') is not None
     assert stage0['model'].pop('frozen_modules') == []
-    twin['model'].pop('frozen_modules')
+    recipe['model'].pop('frozen_modules')
     assert stage0.pop('optim_wrapper')['optimizer']['type'] == 'SGD'
-    twin.pop('optim_wrapper')
+    recipe.pop('optim_wrapper')
     assert stage0.pop('load_from') is None
-    twin.pop('load_from')
+    recipe.pop('load_from')
     for key in ('custom_hooks', 'train_cfg', 'param_scheduler'):
         stage0.pop(key)
-        twin.pop(key)
-    assert stage0 == twin
+        recipe.pop(key)
+    assert stage0 == recipe

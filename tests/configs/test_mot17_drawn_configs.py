@@ -8,17 +8,17 @@ import subprocess
 import sys
 
 import pytest
+from config_names import twin
 from mmengine.config import Config
 
 from mmdeepmot.data_prep.render_mot import RenderConfig, render_mot
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-DRAWN = osp.join(ROOT, 'configs', 'mot17_drawn')
 TRACKERS = {
     # an untrained detector scores everything near 0.5
-    'tracktor': ('deepmot_tracktor_mot17drawn.py',
+    'tracktor': (twin('deepmot', 'tracktor', 'mot17drawn'),
                  ['model.unroll_cfg.obj_score_thr=0.0']),
-    'siamrpn': ('deepmot_siamrpn_mot17drawn.py', []),
+    'siamrpn': (twin('deepmot', 'siamrpn', 'mot17drawn'), []),
 }
 
 
@@ -28,9 +28,8 @@ def _keys(cfg, *names):
 
 @pytest.mark.parametrize('tracker', sorted(TRACKERS))
 def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
-    recipe = Config.fromfile(osp.join(ROOT, 'configs',
-                                      f'deepmot_{tracker}_mot17.py'))
-    drawn = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0]))
+    recipe = Config.fromfile(twin('deepmot', tracker, 'mot17'))
+    drawn = Config.fromfile(TRACKERS[tracker][0])
     for split in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         a, b = recipe[split].dataset, drawn[split].dataset
         assert b.data_root == 'data/MOT17-drawn/'
@@ -57,8 +56,7 @@ def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
     assert dict(loss, matcher=None) == dict(recipe_loss, matcher=None)
     assert drawn.custom_hooks == recipe.custom_hooks
     assert drawn.test_evaluator == recipe.test_evaluator
-    vanilla = Config.fromfile(osp.join(
-        DRAWN, TRACKERS[tracker][0].replace('deepmot', 'vanilla')))
+    vanilla = Config.fromfile(twin('vanilla', tracker, 'mot17drawn'))
     # the twins differ by the loss alone
     a, b = drawn.to_dict(), vanilla.to_dict()
     assert b['model'].pop('deepmot_loss') is None and b['custom_hooks'] == []
@@ -73,9 +71,9 @@ def test_drawn_configs_differ_from_the_recipe_only_in_size(tracker):
     ('dmota', dict(lambda_motp=0.0))])
 def test_ablations_differ_from_the_deepmot_twin_in_the_loss_only(
         tracker, ablation, loss):
-    deepmot = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0])).to_dict()
-    other = Config.fromfile(osp.join(DRAWN, TRACKERS[tracker][0].replace(
-        '.py', f'_{ablation}.py'))).to_dict()
+    deepmot = Config.fromfile(TRACKERS[tracker][0]).to_dict()
+    other = Config.fromfile(
+        twin(f'deepmot-{ablation}', tracker, 'mot17drawn')).to_dict()
     changed = other['model'].pop('deepmot_loss')
     base = deepmot['model'].pop('deepmot_loss')
     assert changed == dict(base, **loss) and changed != base
@@ -85,7 +83,7 @@ def test_ablations_differ_from_the_deepmot_twin_in_the_loss_only(
 def run(tool, config, *args):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', tool),
-         osp.join(DRAWN, config), *args],
+         config, *args],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc.stdout + proc.stderr

@@ -45,9 +45,9 @@ def mini_tree(tmp_path_factory, shared_data_path):
 
 
 @pytest.mark.parametrize('recipe', ['deepmot_tracktor_mot17.py',
-                                    'deepmot_tracktor_mot17_mbv2.py',
+                                    'deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py',
                                     'deepmot_siamrpn_mot17.py',
-                                    'deepmot_siamrpn_mot17_mbv2.py'])
+                                    'deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py'])
 def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
                                                       recipe):
     config = osp.join(ROOT, 'configs', recipe)
@@ -64,7 +64,7 @@ def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
         options.append('model.unroll_cfg.obj_score_thr=0.0')
     if 'mbv2' in recipe:  # its stage 0 is not trained here
         options.append('load_from=None')
-    if recipe != 'deepmot_tracktor_mot17_mbv2.py':
+    if recipe != 'deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py':
         # untrained, the tracker keeps a track per public detection, each
         # a full-size step a frame: test on MOT17-09, the video with the
         # fewest detections (its half-val frames of 1920x1080)

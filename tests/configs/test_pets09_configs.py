@@ -11,25 +11,24 @@ import sys
 
 import mmengine
 import pytest
+from config_names import config, twin
 from mmengine.config import Config
 
 from mmdeepmot.datasets.mot_challenge_io import (read_mot_txt, read_seqinfo,
                                                  write_mot_txt)
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-PETS = osp.join(ROOT, 'configs', 'pets09')
-DRAWN = osp.join(ROOT, 'configs', 'mot17_drawn')
 TRACKERS = ('tracktor', 'siamrpn')
 
 
-def _load(folder, name):
-    return Config.fromfile(osp.join(folder, name)).to_dict()
+def _load(path):
+    return Config.fromfile(path).to_dict()
 
 
 @pytest.mark.parametrize('tracker', TRACKERS)
 def test_pets_configs_are_the_drawn_ones_on_another_root(tracker):
-    drawn = _load(DRAWN, f'deepmot_{tracker}_mot17drawn.py')
-    pets = _load(PETS, f'deepmot_{tracker}_pets09.py')
+    drawn = _load(twin('deepmot', tracker, 'mot17drawn'))
+    pets = _load(twin('deepmot', tracker, 'pets09'))
     for split in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         assert pets[split]['dataset'].pop('data_root') == 'data/PETS09/'
         drawn[split]['dataset'].pop('data_root')
@@ -57,8 +56,8 @@ def test_pets_configs_are_the_drawn_ones_on_another_root(tracker):
         assert (pets.pop('max_iters'), drawn.pop('max_iters')) == (600, 1200)
     assert pets == drawn
     # the twins differ by the loss alone
-    vanilla = _load(PETS, f'vanilla_{tracker}_pets09.py')
-    deepmot = _load(PETS, f'deepmot_{tracker}_pets09.py')
+    vanilla = _load(twin('vanilla', tracker, 'pets09'))
+    deepmot = _load(twin('deepmot', tracker, 'pets09'))
     assert vanilla['model'].pop('deepmot_loss') is None
     assert vanilla.pop('custom_hooks') == []
     deepmot['model'].pop('deepmot_loss')
@@ -66,10 +65,12 @@ def test_pets_configs_are_the_drawn_ones_on_another_root(tracker):
     assert vanilla == deepmot
 
 
-@pytest.mark.parametrize('stage0', ['tracktor_detector_pets09.py',
-                                    'siamrpn_sot_pets09.py'])
+@pytest.mark.parametrize('stage0', [
+    'stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py',
+    'stage0_siamrpn_r18-c16_1xb2-600it_pets09.py'
+])
 def test_stage0_trains_on_fit_frames_from_the_drawn_weights(stage0):
-    cfg = _load(PETS, stage0)
+    cfg = _load(config(stage0))
     assert cfg['train_dataloader']['dataset']['ann_file'] == \
         'annotations/half-train-fit_cocoformat.json'
     assert cfg['load_from'].endswith('_mot17drawn.pth')
@@ -114,7 +115,7 @@ def test_video_tool_gives_the_whole_sequence(pets09_tree, tmp_path):
 @pytest.mark.parametrize('tracker', TRACKERS)
 def test_pets_chain_train_then_test_with_public_detections(
         pets09_tree, tmp_path, tracker):
-    config = osp.join(PETS, f'deepmot_{tracker}_pets09.py')
+    config = twin('deepmot', tracker, 'pets09')
     options = [f'{split}_dataloader.{key}'
                for split in ('train', 'val', 'test')
                for key in (f'dataset.data_root={pets09_tree}/',

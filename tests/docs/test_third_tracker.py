@@ -23,7 +23,8 @@ def test_the_documented_tracker_trains_with_the_deepmot_loss(
     (tmp_path / 'box_shift_tracker.py').write_text(model_code)
     monkeypatch.syspath_prepend(str(tmp_path))
     shutil.copytree(osp.join(ROOT, 'configs'), tmp_path / 'configs')
-    path = tmp_path / 'configs' / 'toy' / 'deepmot_box_shift_toy.py'
+    path = (tmp_path / 'configs' / 'deepmot_tracktor' /
+            'deepmot_box-shift_1xb2-clip3-600it_toy.py')
     path.write_text(config)
     options = {}
     for item in toy_options:

@@ -16,7 +16,7 @@ from mmdeepmot.datasets.mot_challenge_io import (read_mot_txt, write_mot_txt,
 from mmdeepmot.toy.toy_mot import ToyMOTConfig, make_toy_mot
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'mot', 'replay_results.py')
+CONFIG = osp.join(ROOT, 'configs', 'baselines', 'replay-results_toy.py')
 
 
 def _tud_tree(root: str) -> None:

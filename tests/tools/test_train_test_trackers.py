@@ -10,10 +10,10 @@ import pytest
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 CONFIGS = {
-    'tracktor': ('deepmot_tracktor_toy.py',
+    'tracktor': ('deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
                  # an untrained detector scores everything near 0.5
                  ['model.unroll_cfg.obj_score_thr=0.0']),
-    'siamrpn': ('deepmot_siamrpn_toy.py', []),
+    'siamrpn': ('deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', []),
 }
 
 

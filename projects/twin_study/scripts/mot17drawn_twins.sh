@@ -34,10 +34,14 @@ compare() {  # tracker, compare_twins options
         --ledger "$RESULTS/${tracker}_mot17drawn_halfval_runs.json" "$@"
 }
 ablation() {  # tracker, ablation name, compare_twins options
-    local tracker=$1 name=$2
+    local tracker=$1 name=$2 rest
     shift 2
+    case $tracker in
+        tracktor) rest=r18-c16-fpn_1xb2-clip3-1200it ;;
+        siamrpn) rest=r18-c16_1xb2-clip3-300it ;;
+    esac
     compare "$tracker" --deepmot-config \
-        "configs/mot17_drawn/deepmot_${tracker}_mot17drawn_$name.py" "$@"
+        "configs/deepmot_$tracker/deepmot-${name}_${tracker}_${rest}_mot17drawn.py" "$@"
 }
 lane1() {
     compare tracktor --stage0 --seeds 0 1 2
@@ -71,7 +75,7 @@ for tracker in tracktor siamrpn; do
         table "${tracker}_mot17drawn_halfval_$name.json" \
             "deepmot_${tracker}_mot17drawn_${name}_twins.json" "$tracker" \
             --deepmot-config \
-            "configs/mot17_drawn/deepmot_${tracker}_mot17drawn_$name.py" \
+            "configs/deepmot_${tracker}/deepmot-${name}_${tracker}_$(model "$tracker")_1xb2-clip3-$(iters "$tracker")_mot17drawn.py" \
             --seeds 0 1 2
     done
 done

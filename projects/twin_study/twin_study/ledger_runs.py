@@ -5,6 +5,7 @@ import glob
 import os.path as osp
 from typing import Dict, List, Optional
 
+from mmdeepmot.utils import moved_configs
 from .ledger import Ledger
 from .runs import RunContext
 
@@ -12,11 +13,16 @@ Metrics = Dict[str, float]
 
 
 def find_config(name: str, root: str) -> str:
-    """The config of run ``name``: the one ``<root>/configs/**/<name>.py``.
+    """The config of run ``name``: the one ``<root>/configs/**/<name>.py``,
+    or the one that had that name before it moved (``configs/moved.json``).
 
     Raises:
         SystemExit: when there is none or more than one.
     """
+    moved = [new for old, new in moved_configs(root).items()
+             if osp.splitext(osp.basename(old))[0] == name]
+    if len(moved) == 1:
+        return osp.join(root, moved[0])
     found = sorted(glob.glob(osp.join(root, 'configs', '**', f'{name}.py'),
                              recursive=True))
     if len(found) != 1:

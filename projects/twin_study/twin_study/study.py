@@ -7,46 +7,40 @@ import os.path as osp
 import time
 from typing import Dict, List, Optional, Tuple
 
-from mmdeepmot.utils import provenance
+from mmdeepmot.utils import former_name, provenance
 from .runs import NotFinished, RunContext, one_line
 from .tables import STAGE0, twins_table
 
+_T = 'configs/deepmot_tracktor/{}_tracktor_{}.py'
+_S = 'configs/deepmot_siamrpn/{}_siamrpn_{}.py'
+
+
+def _pair(form: str, rest: str) -> Tuple[str, str]:
+    return form.format('vanilla', rest), form.format('deepmot', rest)
+
+
 PAIRS = {
-    'tracktor': ('configs/toy/vanilla_tracktor_toy.py',
-                 'configs/toy/deepmot_tracktor_toy.py'),
-    'siamrpn': ('configs/toy/vanilla_siamrpn_toy.py',
-                'configs/toy/deepmot_siamrpn_toy.py'),
-    'tracktor-mot17drawn': (
-        'configs/mot17_drawn/vanilla_tracktor_mot17drawn.py',
-        'configs/mot17_drawn/deepmot_tracktor_mot17drawn.py'),
-    'siamrpn-mot17drawn': (
-        'configs/mot17_drawn/vanilla_siamrpn_mot17drawn.py',
-        'configs/mot17_drawn/deepmot_siamrpn_mot17drawn.py'),
-    'tracktor-pets09': ('configs/pets09/vanilla_tracktor_pets09.py',
-                        'configs/pets09/deepmot_tracktor_pets09.py'),
-    'siamrpn-pets09': ('configs/pets09/vanilla_siamrpn_pets09.py',
-                       'configs/pets09/deepmot_siamrpn_pets09.py'),
-    'tracktor-pets09-mbv2': (
-        'configs/pets09/vanilla_tracktor_pets09_mbv2.py',
-        'configs/pets09/deepmot_tracktor_pets09_mbv2.py'),
-    'siamrpn-pets09-mbv2': (
-        'configs/pets09/vanilla_siamrpn_pets09_mbv2.py',
-        'configs/pets09/deepmot_siamrpn_pets09_mbv2.py'),
-    # 8-frame clips; the identity terms as the ablation
-    # (--deepmot-config configs/pets09/deepmot_*_pets09_mbv2_clip8_identity.py)
-    'tracktor-pets09-mbv2-clip8': (
-        'configs/pets09/vanilla_tracktor_pets09_mbv2_clip8.py',
-        'configs/pets09/deepmot_tracktor_pets09_mbv2_clip8.py'),
-    'siamrpn-pets09-mbv2-clip8': (
-        'configs/pets09/vanilla_siamrpn_pets09_mbv2_clip8.py',
-        'configs/pets09/deepmot_siamrpn_pets09_mbv2_clip8.py'),
+    'tracktor': _pair(_T, 'r18-c16-fpn_1xb2-clip3-600it_toy'),
+    'siamrpn': _pair(_S, 'r18-c16_1xb2-clip3-300it_toy'),
+    'tracktor-mot17drawn': _pair(_T, 'r18-c16-fpn_1xb2-clip3-1200it_mot17drawn'),
+    'siamrpn-mot17drawn': _pair(_S, 'r18-c16_1xb2-clip3-300it_mot17drawn'),
+    'tracktor-pets09': _pair(_T, 'r18-c16-fpn_1xb2-clip3-600it_pets09'),
+    'siamrpn-pets09': _pair(_S, 'r18-c16_1xb2-clip3-300it_pets09'),
+    'tracktor-pets09-mbv2': _pair(_T, 'mbv2-fpn_1xb2-clip3-600it_pets09'),
+    'siamrpn-pets09-mbv2': _pair(_S, 'mbv2_1xb2-clip3-300it_pets09'),
+    # 8-frame clips; the identity terms are the ablation (--deepmot-config
+    # configs/deepmot_*/deepmot-identity_*_1xb1-clip8-*_pets09.py)
+    'tracktor-pets09-mbv2-clip8': _pair(_T, 'mbv2-fpn_1xb1-clip8-600it_pets09'),
+    'siamrpn-pets09-mbv2-clip8': _pair(_S, 'mbv2_1xb1-clip8-300it_pets09'),
 }
 Runs = Dict[str, Dict[object, Dict[str, float]]]
 
 
 def config_name(config: str) -> str:
-    """``configs/x/name.py`` -> ``name``."""
-    return osp.splitext(osp.basename(config))[0]
+    """The name of ``config``'s runs: ``configs/x/name.py`` -> ``name``, or
+    for a moved config the name it had before (``configs/moved.json``),
+    under which the ledgers hold its runs."""
+    return former_name(config) or osp.splitext(osp.basename(config))[0]
 
 
 class TwinStudy:

@@ -19,7 +19,7 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
 
 
-def build(config='deepmot_siamrpn_toy.py', **model):
+def build(config='deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', **model):
     cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy', config))
     init_default_scope('mmtrack')
     for key, value in model.items():
@@ -175,8 +175,8 @@ def test_tracks_without_detection_support_die():
         assert model.tracker.state.ids == [0, 1]
 
 
-@pytest.mark.parametrize('config', ['deepmot_siamrpn_toy.py',
-                                    'vanilla_siamrpn_toy.py'])
+@pytest.mark.parametrize('config', ['deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
+                                    'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'])
 def test_clip_loss_and_gradients(tiny_toy_mot, config):
     model, cfg = build(config)
     model.train()

@@ -1,6 +1,7 @@
 """ledger_table.py (projects/twin_study): the ablation tables from a
 ledger, every seed asked for or an error that names what is missing."""
 import os.path as osp
+import re
 import sys
 
 import pytest
@@ -11,7 +12,11 @@ sys.path.insert(0, osp.join(ROOT, 'projects', 'twin_study', 'tools'))
 import ledger_table  # noqa: E402
 
 sys.path.pop(0)
-from twin_study import Ledger, RunContext  # noqa: E402
+from twin_study import PAIRS, Ledger, RunContext  # noqa: E402
+
+# run names (the configs' former names, which the ledgers keep) -> configs
+CONFIGS = dict(zip(('vanilla_tracktor_toy', 'deepmot_tracktor_toy'),
+                   PAIRS['tracktor']))
 
 KEYS = ('MOTA', 'IDF1', 'HOTA', 'MOTP', 'FP', 'FN', 'IDSw')
 
@@ -78,12 +83,11 @@ def test_an_entry_of_another_config_is_refused(tmp_path, capsys):
     for seed in (0, 1):
         for name in (vanilla, deepmot):
             signature = context.run_signature(
-                f'configs/toy/{name}.py', {}, seed)
+                CONFIGS[name], {}, seed)
             # deepmot's seed 1 was made under another schedule
             if name == deepmot and seed == 1:
                 signature = context.run_signature(
-                    f'configs/toy/{name}.py',
-                    {'train_cfg.max_iters': 7}, seed)
+                    CONFIGS[name], {'train_cfg.max_iters': 7}, seed)
             Ledger(path).add(name, seed, f'{name}_seed{seed}',
                              _metrics(0.4 + 0.1 * seed, 10), signature,
                              None, None)
@@ -92,7 +96,7 @@ def test_an_entry_of_another_config_is_refused(tmp_path, capsys):
     assert f'| {deepmot} | 0 | 40.0 | ' in capsys.readouterr().out
     with pytest.raises(SystemExit, match=rf"run '{deepmot}' seed\(s\) 1 "
                        r'were made under another config or thread count '
-                       rf'than configs/toy/{deepmot}\.py at '
+                       rf'than .*{re.escape(CONFIGS[deepmot])} at '
                        r'OMP_NUM_THREADS=1'):
         ledger_table.main([path, '--seeds', '0', '1', *runs])
     # the thread count is part of the signature
@@ -102,7 +106,7 @@ def test_an_entry_of_another_config_is_refused(tmp_path, capsys):
     # a config named by hand is the one checked against
     with pytest.raises(SystemExit, match=rf"run '{vanilla}' seed\(s\) 0 "):
         ledger_table.main([path, '--seeds', '0', *runs, '--config',
-                           f'{vanilla}=configs/toy/{deepmot}.py'])
+                           f'{vanilla}={CONFIGS[deepmot]}'])
     ledger_table.main([path, '--seeds', '0', '1', *runs, '--any-config'])
     out = capsys.readouterr()
     assert f'| {deepmot} | 0,1 | 45.0 ± 7.1 |' in out.out

@@ -54,7 +54,7 @@ def test_schedule_grid_trains_both_twins_and_keeps_a_setting(
     # each run trained with its setting
     for value in ('0.0', '0.01'):
         dumped = tmp_path / f'deepmot_tracktor_toy_{value}_seed0' / \
-            'deepmot_tracktor_toy.py'
+            'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py'
         assert f'lr={value}' in dumped.read_text().replace(' ', '')
     # a second call trains nothing
     log = tmp_path / 'vanilla_tracktor_toy_0.01_seed0' / 'train.log'

@@ -1,0 +1,24 @@
+# Stage 0 of the drawn-MOT17 SiamRPN twins: the CPU-size SiamRPN trained
+# from scratch on half-train clips of the drawn MOT17 with SiamRPN's own
+# loss on (template, search region) pairs of the tracks, nothing frozen.
+# Both twins start from its last checkpoint, shipped as
+# checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py
+_base_ = ['./vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py', '../_base_/siamrpn_sot_optim.py']
+
+model = dict(frozen_modules=[])
+load_from = None
+
+max_iters = 1500
+train_cfg = dict(max_iters=max_iters)
+optim_wrapper = {{_base_.sot_optim_wrapper}}
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
+         end=100),
+    dict(type='MultiStepLR', by_epoch=False, milestones=[1000, 1300],
+         gamma=0.1)
+]
+default_hooks = dict(
+    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=500,
+                    max_keep_ckpts=2))

@@ -1,0 +1,27 @@
+# Stage 0 of the drawn-MOT17 Tracktor twins: the CPU-size detector trained
+# from scratch on half-train clips of the drawn MOT17 with the detector's
+# losses only, nothing frozen. Both twins start from its last checkpoint,
+# shipped as checkpoints/tracktor_detector_mot17drawn.pth
+# (tools/publish_model.py).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py
+_base_ = ['./vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py']
+
+model = dict(frozen_modules=[])
+load_from = None
+
+max_iters = 3000
+train_cfg = dict(max_iters=max_iters)
+optim_wrapper = dict(
+    optimizer=dict(type='SGD', lr=0.02, momentum=0.9, weight_decay=1e-4))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
+         end=200),
+    dict(type='MultiStepLR', by_epoch=False, milestones=[2200, 2700],
+         gamma=0.1)
+]
+default_hooks = dict(
+    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=500,
+                    max_keep_ckpts=2))
+# single images teach a detector as well as clips do: 2 clips of 2 frames
+train_dataloader = dict(dataset=dict(clip_length=2))

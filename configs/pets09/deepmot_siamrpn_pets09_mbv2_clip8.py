@@ -1,7 +1,0 @@
-# deepmot_siamrpn_pets09_mbv2.py on 8-frame clips, one a step (8 frames a
-# step against 2 x 3): the twin without identity terms that
-# deepmot_siamrpn_pets09_mbv2_clip8_identity.py is measured against, on clips
-# long enough for a switch to last (docs/identity_loss.md).
-_base_ = ['./deepmot_siamrpn_pets09_mbv2.py']
-
-train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))

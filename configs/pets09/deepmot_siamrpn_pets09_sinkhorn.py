@@ -1,9 +1,0 @@
-# Ablation of deepmot_siamrpn_pets09.py: the DeepMOT loss with the Sinkhorn
-# matcher (SinkhornMatcher's defaults) in place of the frozen DHN.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       siamrpn-pets09 \
-#       --deepmot-config configs/pets09/deepmot_siamrpn_pets09_sinkhorn.py
-_base_ = ['./deepmot_siamrpn_pets09.py']
-
-model = dict(
-    deepmot_loss=dict(matcher=dict(_delete_=True, type='SinkhornMatcher')))

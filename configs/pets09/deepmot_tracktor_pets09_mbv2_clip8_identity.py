@@ -1,6 +1,0 @@
-# deepmot_tracktor_pets09_mbv2_clip8.py with the identity terms of the loss:
-# 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
-# (docs/identity_loss.md).
-_base_ = ['./deepmot_tracktor_pets09_mbv2_clip8.py']
-
-model = dict(deepmot_loss=dict(lambda_idf1=1.0, lambda_hota=1.0))

@@ -1,7 +1,0 @@
-# The vanilla twin of deepmot_tracktor_pets09.py: the same model, data,
-# clips, frozen parts and schedule, with the detector's own losses only.
-#   .venv/bin/python tools/train.py configs/pets09/vanilla_tracktor_pets09.py
-_base_ = ['./deepmot_tracktor_pets09.py']
-
-model = dict(deepmot_loss=None)
-custom_hooks = []

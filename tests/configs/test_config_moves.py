@@ -1,0 +1,102 @@
+"""The configs moved into per-algorithm folders (``configs/moved.json``) are
+the configs they were: every key of every moved config hashes as it did
+before the move (``tests/data/configs_before_move.json``, dumped from the
+former tree), so the ledgers' signatures and the shipped weights still
+hold."""
+import hashlib
+import json
+import os.path as osp
+import subprocess
+import sys
+
+import pytest
+from mmengine.config import Config
+
+from mmdeepmot.apis import load_config
+from mmdeepmot.utils import former_name, moved_configs
+
+ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+BEFORE = osp.join(ROOT, 'tests', 'data', 'configs_before_move.json')
+# keys allowed to differ, and why: a stage-0 run's work dir is named after
+# its config, and these recipes load the last checkpoint of that work dir
+RENAMED_WORK_DIR = {
+    'configs/deepmot_tracktor/'
+    'deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py':
+    ('load_from',
+     'work_dirs/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain/'
+     'epoch_4.pth'),
+    'configs/deepmot_siamrpn/'
+    'deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py':
+    ('load_from',
+     'work_dirs/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain/epoch_4.pth'),
+}
+
+
+def key_hashes(path: str) -> dict:
+    """Each top-level key of the config at ``path`` -> a hash of its value
+    (as JSON reads it back), the form of the fixture."""
+    data = Config.fromfile(osp.join(ROOT, path)).to_dict()
+    data = json.loads(json.dumps(data, sort_keys=True, default=str))
+    return {
+        k: hashlib.sha1(json.dumps(v, sort_keys=True).encode()).hexdigest()
+        [:16]
+        for k, v in data.items()
+    }
+
+
+with open(BEFORE) as f:
+    FORMER = json.load(f)
+MOVES = moved_configs(ROOT)
+
+
+def test_every_former_config_is_accounted_for():
+    assert sorted(FORMER) == sorted(MOVES)
+    for new in MOVES.values():
+        assert osp.isfile(osp.join(ROOT, new)), new
+    assert len(set(MOVES.values())) == len(MOVES)
+
+
+@pytest.mark.parametrize('former', sorted(FORMER))
+def test_moved_config_is_unchanged(former):
+    new = MOVES[former]
+    have = key_hashes(new)
+    want = dict(FORMER[former])
+    allowed = RENAMED_WORK_DIR.get(new)
+    if allowed is not None:
+        key, value = allowed
+        assert Config.fromfile(osp.join(ROOT, new))[key] == value
+        have.pop(key)
+        want.pop(key)
+    changed = sorted(k for k in set(have) | set(want)
+                     if have.get(k) != want.get(k))
+    assert not changed, f'{new} (was {former}) differs in {changed}'
+    assert have['model'] == FORMER[former]['model']
+
+
+def test_design_card_recipes_still_work():
+    # configs/deepmot_{tracktor,siamrpn}_mot17.py stay as one-line entries
+    for former in ('configs/deepmot_tracktor_mot17.py',
+                   'configs/deepmot_siamrpn_mot17.py'):
+        assert key_hashes(former) == FORMER[former]
+
+
+def test_former_path_is_refused_naming_the_new_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    former = 'configs/pets09/deepmot_tracktor_pets09_mbv2.py'
+    with pytest.raises(FileNotFoundError, match='deepmot_tracktor_mbv2-fpn'):
+        load_config(former)
+
+
+def test_moved_runs_keep_their_ledger_names():
+    new = MOVES['configs/pets09/deepmot_tracktor_pets09_mbv2.py']
+    assert former_name(new, ROOT) == 'deepmot_tracktor_pets09_mbv2'
+    assert former_name('configs/deepmot_tracktor_mot17.py', ROOT) is None
+
+
+def test_tool_refuses_former_path():
+    out = subprocess.run(
+        [sys.executable, 'tools/test.py', 'configs/toy/vanilla_tracktor_toy.py',
+         '--checkpoint', 'none.pth'],
+        cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode != 0
+    assert 'moved to' in out.stderr and 'vanilla_tracktor_r18-c16' in out.stderr
