@@ -26,10 +26,11 @@ import sys
 import torch
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-CONFIGS = ('configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
-           'configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
-           'configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
-           'configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py')
+CONFIGS = tuple(
+    f'configs/deepmot_{tracker}/{role}_{tracker}_{rest}_toy.py'
+    for tracker, rest in (('tracktor', 'r18-c16-fpn_1xb2-clip3-600it'),
+                          ('siamrpn', 'r18-c16_1xb2-clip3-300it'))
+    for role in ('vanilla', 'deepmot'))
 
 
 def weights_hash(path: str) -> str:

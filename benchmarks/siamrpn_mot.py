@@ -5,7 +5,8 @@ tracking step of ``DeepMOTSiamRPN.track_step`` (every track's search
 region through the network as one batch) and the same tracks run one
 after another through mmtrack's own ``SiamRPN.track`` (what the official
 DeepMOT code does), with the small toy model
-(``configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py``) or any DeepMOTSiamRPN config
+(``configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py``)
+or any DeepMOTSiamRPN config
 (``--config configs/deepmot_siamrpn_mot17.py``: SiamRPN++ R50, random
 weights), and prints milliseconds per frame, frames per second and the
 ratio.
@@ -62,8 +63,10 @@ def main() -> None:
                         default=[1, 5, 10, 20, 40])
     parser.add_argument('--repeat', type=int, default=5)
     parser.add_argument('--threads', type=int, default=2)
-    parser.add_argument('--config', default=osp.join(
-        ROOT, 'configs', 'deepmot_siamrpn', 'deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'))
+    parser.add_argument('--config',
+                        default=osp.join(
+                            ROOT, 'configs', 'deepmot_siamrpn',
+                            'deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'))
     parser.add_argument('--device', default='cpu')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)

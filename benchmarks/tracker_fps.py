@@ -3,7 +3,8 @@ set, at several input sizes and thread counts, with its figures at each
 size; optionally the Kalman tracker on the same public detections.
 
     .venv/bin/python benchmarks/tracker_fps.py OUT.json \\
-        --config configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py \\
+        --config configs/deepmot_tracktor/\\
+deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py \\
         --checkpoint work_dirs/.../best.pth --split half-val \\
         --scales 640 480 --threads 2 1 \\
         [--kalman data/PETS09/train --kalman-options score_scale=100 ...]

@@ -1,7 +1,9 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: dMOTA alone (no dMOTP term).
+# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: dMOTA alone
+# (no dMOTP term).
 #   .venv/bin/python projects/twin_study/tools/compare_twins.py \
 #       siamrpn-pets09 \
-#       --deepmot-config configs/deepmot_siamrpn/deepmot-dmota_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
+#       --deepmot-config \
+#       configs/deepmot_siamrpn/deepmot-dmota_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
 _base_ = ['./deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py']
 
 model = dict(deepmot_loss=dict(lambda_motp=0.0))

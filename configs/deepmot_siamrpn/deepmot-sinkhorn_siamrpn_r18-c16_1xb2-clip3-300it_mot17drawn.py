@@ -1,7 +1,7 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py: the DeepMOT loss with the
-# Sinkhorn matcher (entropic optimal transport with a slack row and column,
-# SinkhornMatcher's defaults) in place of the frozen DHN; everything else
-# is the DeepMOT twin's.
+# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py: the
+# DeepMOT loss with the Sinkhorn matcher (entropic optimal transport with a
+# slack row and column, SinkhornMatcher's defaults) in place of the frozen DHN;
+# everything else is the DeepMOT twin's.
 #   .venv/bin/python projects/twin_study/tools/compare_twins.py \
 #       siamrpn-mot17drawn \
 #       --deepmot-config \

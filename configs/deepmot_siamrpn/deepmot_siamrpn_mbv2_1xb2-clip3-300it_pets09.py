@@ -1,10 +1,12 @@
 # DeepMOT-SiamRPN on PETS09-S2L1 from a real start: the stride-8 MobileNetV2
-# SiamRPN of stage0_siamrpn_mbv2_1xb2-600it_pets09.py (its last checkpoint, shipped) with
-# the small network's clips, loss and schedule (deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py).
+# SiamRPN of stage0_siamrpn_mbv2_1xb2-600it_pets09.py (its last checkpoint,
+# shipped) with the small network's clips, loss and schedule
+# (deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py).
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_1xb2-clip3-300it_pets09.py
 _base_ = [
-    './deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py', '../_base_/models/mobilenetv2_siamrpn.py'
+    './deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
+    '../_base_/models/mobilenetv2_siamrpn.py'
 ]
 
 model = dict(

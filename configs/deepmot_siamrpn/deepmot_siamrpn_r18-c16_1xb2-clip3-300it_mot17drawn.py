@@ -3,13 +3,15 @@
 # half-val with the public detections) at CPU size. Only the model size (a
 # small SiamRPN, as the toy one), the crop sizes that go with it and the data
 # root differ, plus an iteration schedule for a CPU; it starts from the shipped
-# stage-0 SiamRPN (stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py). SiamRPN crops its regions from
-# the frames as they are: drawn frames are 1/3 of MOT17's size.
+# stage-0 SiamRPN (stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py). SiamRPN
+# crops its regions from the frames as they are: drawn frames are 1/3 of
+# MOT17's size.
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py
 #   .venv/bin/python tools/test.py \
 #       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py \
-#       --checkpoint work_dirs/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn/best_*.pth
+#       --checkpoint \
+#       work_dirs/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn/best_*.pth
 _base_ = ['./deepmot_siamrpn_r50_8xb2-clip3-2e_mot17halftrain.py']
 
 data_root = 'data/MOT17-drawn/'
@@ -47,9 +49,8 @@ model = dict(
     # test-time rules chosen by MOTA on half-train (the FRCNN variant of
     # each video, frames the half-val test never sees) with the stage-0
     # weights, tools/tune_tracker.py --split half-train --videos FRCNN, 10
-    # settings (README): the recipe's support rule (IoU 0.3, 10 frames)
-    # gave MOTA 18; a track must overlap a public detection at IoU 0.7
-    # every frame (47.9), the small Siamese network drifts otherwise
+    # settings (docs/results.md): a track must overlap a public detection
+    # at IoU 0.7 every frame, the small Siamese network drifts otherwise
     tracker=dict(
         death_score_thr=0.8,
         max_lost=3,

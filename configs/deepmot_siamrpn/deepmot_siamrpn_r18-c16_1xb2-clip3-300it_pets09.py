@@ -1,13 +1,14 @@
-# DeepMOT-SiamRPN on PETS09-S2L1 (real pixels, 768x576): the drawn-MOT17
-# config (the GPU recipe configs/deepmot_siamrpn_mot17.py at CPU size).
-# Only the data root, the validation video, the start weights and the
-# birth threshold on ACF's detection scores (roughly 0-150, not [0, 1])
-# differ. SiamRPN crops its regions from the frames as they are.
-# Fine-tuned on half-train-fit, checkpoint chosen on half-train-select,
-# tested on half-val, born from the real ACF public detections. It starts
-# from the PETS stage-0 SiamRPN (stage0_siamrpn_r18-c16_1xb2-600it_pets09.py).
+# DeepMOT-SiamRPN on PETS09-S2L1 (real pixels, 768x576): the drawn-MOT17 config
+# (the GPU recipe configs/deepmot_siamrpn_mot17.py at CPU size). Only the data
+# root, the validation video, the start weights and the birth threshold on
+# ACF's detection scores (roughly 0-150, not [0, 1]) differ. SiamRPN crops its
+# regions from the frames as they are. Fine-tuned on half-train-fit, checkpoint
+# chosen on half-train-select, tested on half-val, born from the real ACF
+# public detections. It starts from the PETS stage-0 SiamRPN
+# (stage0_siamrpn_r18-c16_1xb2-600it_pets09.py).
 #   (data: see deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py)
-#   .venv/bin/python tools/train.py configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
 _base_ = ['./deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py']
 
 data_root = 'data/PETS09/'

@@ -1,10 +1,13 @@
 # Stage 0 of the real-start PETS09-S2L1 SiamRPN: SiamRPN on a stride-8
-# MobileNetV2 from the SSDLite person weights, trained on half-train-fit
-# with SiamRPN's own loss under the schedule of stage0_siamrpn_r18-c16_1xb2-600it_pets09.py (only
-# the network and its start differ).
-#   .venv/bin/python tools/train.py configs/deepmot_siamrpn/stage0_siamrpn_mbv2_1xb2-600it_pets09.py
+# MobileNetV2 from the SSDLite person weights, trained on half-train-fit with
+# SiamRPN's own loss under the schedule of
+# stage0_siamrpn_r18-c16_1xb2-600it_pets09.py (only the network and its start
+# differ).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_1xb2-600it_pets09.py
 _base_ = [
-    './stage0_siamrpn_r18-c16_1xb2-600it_pets09.py', '../_base_/models/mobilenetv2_siamrpn.py'
+    './stage0_siamrpn_r18-c16_1xb2-600it_pets09.py',
+    '../_base_/models/mobilenetv2_siamrpn.py'
 ]
 
 model = dict(

@@ -1,11 +1,14 @@
-# Stage 0 of deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py, for a GPU machine: SiamRPN on
-# the MobileNetV2 start trained on MOT17 half-train-fit with its own loss
-# on (template, search region) pairs of the tracks' 3-frame clips, nothing
-# frozen but what the backbone keeps as pretrained; 4 epochs, as the
-# Tracktor stage 0 on the same data (stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py).
-#   python tools/train.py configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
+# Stage 0 of deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py, for a GPU
+# machine: SiamRPN on the MobileNetV2 start trained on MOT17 half-train-fit
+# with its own loss on (template, search region) pairs of the tracks' 3-frame
+# clips, nothing frozen but what the backbone keeps as pretrained; 4 epochs, as
+# the Tracktor stage 0 on the same data
+# (stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py).
+#   python tools/train.py \
+#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
 _base_ = [
-    './deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py', '../_base_/siamrpn_sot_optim.py'
+    './deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py',
+    '../_base_/siamrpn_sot_optim.py'
 ]
 
 model = dict(deepmot_loss=None, frozen_modules=[])

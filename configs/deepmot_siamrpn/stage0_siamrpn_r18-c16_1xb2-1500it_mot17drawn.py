@@ -5,7 +5,10 @@
 # checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py
-_base_ = ['./vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py', '../_base_/siamrpn_sot_optim.py']
+_base_ = [
+    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
+    '../_base_/siamrpn_sot_optim.py'
+]
 
 model = dict(frozen_modules=[])
 load_from = None

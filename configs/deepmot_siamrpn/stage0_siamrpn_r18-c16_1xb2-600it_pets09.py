@@ -1,13 +1,16 @@
-# Stage 0 of the PETS09-S2L1 SiamRPN twins: the CPU-size SiamRPN of the
-# drawn MOT17 trained on half-train-fit of the real sequence (frames
-# 1-299) with SiamRPN's own loss on (template, search region) pairs of the
-# tracks, nothing frozen, starting from the drawn-MOT17 stage-0 weights
-# (last checkpoints on half-train-select: 70.3 MOTA against 69.2 from
-# scratch, a tie within noise; docs/real_pixels.md). Both twins start from
-# its last checkpoint, shipped as
-# checkpoints/siamrpn_sot_pets09.pth (tools/publish_model.py).
-#   .venv/bin/python tools/train.py configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-600it_pets09.py
-_base_ = ['./vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py', '../_base_/siamrpn_sot_optim.py']
+# Stage 0 of the PETS09-S2L1 SiamRPN twins: the CPU-size SiamRPN of the drawn
+# MOT17 trained on half-train-fit of the real sequence (frames 1-299) with
+# SiamRPN's own loss on (template, search region) pairs of the tracks, nothing
+# frozen, starting from the drawn-MOT17 stage-0 weights (chosen on
+# half-train-select; docs/real_pixels.md). Both twins start from its last
+# checkpoint, shipped as checkpoints/siamrpn_sot_pets09.pth
+# (tools/publish_model.py).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-600it_pets09.py
+_base_ = [
+    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
+    '../_base_/siamrpn_sot_optim.py'
+]
 
 model = dict(frozen_modules=[])
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'

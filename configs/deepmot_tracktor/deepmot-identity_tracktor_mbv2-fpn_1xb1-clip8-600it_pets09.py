@@ -1,5 +1,5 @@
-# deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py with the identity terms of the loss:
-# 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
+# deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py with the identity terms
+# of the loss: 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
 # (docs/identity_loss.md).
 _base_ = ['./deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py']
 

@@ -1,7 +1,7 @@
-# deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py on 8-frame clips, one a step (8 frames a
-# step against 2 x 3): the twin without identity terms that
-# deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py is measured against, on clips
-# long enough for a switch to last (docs/identity_loss.md).
+# deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py on 8-frame clips, one a
+# step (8 frames a step against 2 x 3): the twin without identity terms that
+# deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py is measured
+# against, on clips long enough for a switch to last (docs/identity_loss.md).
 _base_ = ['./deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py']
 
 train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))

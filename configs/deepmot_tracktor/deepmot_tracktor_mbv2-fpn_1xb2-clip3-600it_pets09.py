@@ -1,8 +1,9 @@
 # DeepMOT-Tracktor on PETS09-S2L1 from a real start: the MobileNetV2-FPN
-# detector of stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py (the start chosen on
-# half-train-select, docs/real_pixels.md) with Tracktor++'s appearance
-# re-identification of lost tracks; clips, loss, schedule and the other
-# test-time rules are the small network's (deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py).
+# detector of stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py (the start
+# chosen on half-train-select, docs/real_pixels.md) with Tracktor++'s
+# appearance re-identification of lost tracks; clips, loss, schedule and the
+# other test-time rules are the small network's
+# (deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py).
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_tracktor/deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py
 _base_ = [

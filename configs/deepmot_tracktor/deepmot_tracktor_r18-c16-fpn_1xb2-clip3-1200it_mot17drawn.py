@@ -1,8 +1,8 @@
 # DeepMOT-Tracktor on the drawn MOT17: configs/deepmot_tracktor_mot17.py (the
 # GPU recipe: MOT17's files, half-train-fit clips, validation on
-# half-train-select, half-val with the public detections) at CPU size. Only
-# the model size, the image scale and the data root differ, plus an
-# iteration schedule for a CPU; it starts from the shipped stage-0 detector
+# half-train-select, half-val with the public detections) at CPU size. Only the
+# model size, the image scale and the data root differ, plus an iteration
+# schedule for a CPU; it starts from the shipped stage-0 detector
 # (stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py).
 #   .venv/bin/python tools/render_mot.py ../shared/data/MOT17-labels \
 #       data/MOT17-drawn --scale 0.333
@@ -10,7 +10,8 @@
 #       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
 #   .venv/bin/python tools/test.py \
 #       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py \
-#       --checkpoint work_dirs/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn/best_*.pth
+#       --checkpoint \
+#       work_dirs/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn/best_*.pth
 _base_ = ['./deepmot_tracktor_r50-fpn_8xb2-clip3-2e_mot17halftrain.py']
 
 data_root = 'data/MOT17-drawn/'
@@ -87,10 +88,8 @@ test_dataloader = dict(
 # a CPU schedule: iterations of 2 clips on half-train-fit, validated on
 # half-train-select every 150 iterations (about 30 s each); the test takes
 # the checkpoint with the best validation MOTA. The rate and the length were
-# chosen on half-train-select (benchmarks/mot17drawn_schedules.sh; seed 0,
-# mean best validation MOTA of the twins): SGD 0.002 over 5e-4 and 8e-3 at
-# 600 iterations (51.72 against 51.51 and 51.29), then 1200 iterations over
-# 300 and 600 (51.81 against 51.55 and 51.72)
+# chosen on half-train-select (benchmarks/mot17drawn_schedules.sh; the
+# figures are in docs/results.md)
 max_iters = 1200
 train_cfg = dict(
     _delete_=True,

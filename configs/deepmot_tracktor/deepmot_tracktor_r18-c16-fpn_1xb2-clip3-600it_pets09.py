@@ -1,20 +1,20 @@
-# DeepMOT-Tracktor on PETS09-S2L1, a whole real MOTChallenge sequence
-# (MOT15, 795 frames of 768x576): the drawn-MOT17 config (the GPU recipe
-# configs/deepmot_tracktor_mot17.py at CPU size) on real pixels. Only the
-# data root, the validation video and the start weights differ; frames are
-# read into the drawn config's 640x640 (768x576 -> 640x480, pedestrians
-# about the drawn ones' size). Fine-tuned on half-train-fit (frames
-# 1-299), checkpoints chosen on half-train-select (300-398), tested on
-# half-val (399-795) with the real ACF public detections refined by the RoI
-# head. It starts from the PETS stage-0 detector
-# (stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py).
+# DeepMOT-Tracktor on PETS09-S2L1, a whole real MOTChallenge sequence (MOT15,
+# 795 frames of 768x576): the drawn-MOT17 config (the GPU recipe
+# configs/deepmot_tracktor_mot17.py at CPU size) on real pixels. Only the data
+# root, the validation video and the start weights differ; frames are read into
+# the drawn config's 640x640 (768x576 -> 640x480, pedestrians about the drawn
+# ones' size). Fine-tuned on half-train-fit (frames 1-299), checkpoints chosen
+# on half-train-select (300-398), tested on half-val (399-795) with the real
+# ACF public detections refined by the RoI head. It starts from the PETS
+# stage-0 detector (stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py).
 #   .venv/bin/python tools/video2mot.py ../shared/data/PETS09-S2L1/vtest.avi \
 #       data/PETS09/train/PETS09-S2L1 \
 #       --gt ../shared/data/PETS09-S2L1/gt/gt.txt \
 #       --det ../shared/data/PETS09-S2L1/det/det.txt \
 #       --seqinfo ../shared/data/PETS09-S2L1/seqinfo.ini
 #   .venv/bin/python tools/mot2cocovid.py data/PETS09
-#   .venv/bin/python tools/train.py configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py
 _base_ = ['./deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py']
 
 data_root = 'data/PETS09/'

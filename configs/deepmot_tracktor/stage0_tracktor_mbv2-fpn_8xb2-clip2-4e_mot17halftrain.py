@@ -1,8 +1,9 @@
-# Stage 0 of deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py, for a GPU machine: the
-# MobileNetV2-FPN detector trained on MOT17 half-train-fit with its own
-# losses (2-frame clips), nothing frozen but what the backbone keeps as
-# pretrained; 4 epochs as MMTracking's Tracktor detector on MOT17.
-#   python tools/train.py configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
+# Stage 0 of deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py, for a
+# GPU machine: the MobileNetV2-FPN detector trained on MOT17 half-train-fit
+# with its own losses (2-frame clips), nothing frozen but what the backbone
+# keeps as pretrained; 4 epochs as MMTracking's Tracktor detector on MOT17.
+#   python tools/train.py \
+#       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
 _base_ = ['./deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py']
 
 model = dict(deepmot_loss=None, frozen_modules=[])

@@ -1,12 +1,12 @@
-# Stage 0 of the PETS09-S2L1 Tracktor twins: the CPU-size detector of the
-# drawn MOT17 trained on half-train-fit of the real sequence (frames
-# 1-299; half-train-select stays unseen for choosing) with the detector's
-# losses only, nothing frozen, starting from the
-# drawn-MOT17 stage-0 weights (half-train-select MOTA 73.2 against 67.8
-# from scratch; docs/real_pixels.md). Both twins start from
-# its last checkpoint, shipped as checkpoints/tracktor_detector_pets09.pth
+# Stage 0 of the PETS09-S2L1 Tracktor twins: the CPU-size detector of the drawn
+# MOT17 trained on half-train-fit of the real sequence (frames 1-299;
+# half-train-select stays unseen for choosing) with the detector's losses only,
+# nothing frozen, starting from the drawn-MOT17 stage-0 weights (better than
+# scratch on half-train-select; docs/real_pixels.md). Both twins start from its
+# last checkpoint, shipped as checkpoints/tracktor_detector_pets09.pth
 # (tools/publish_model.py).
-#   .venv/bin/python tools/train.py configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py
 _base_ = ['./vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py']
 
 model = dict(frozen_modules=[])

@@ -1,11 +1,15 @@
-# The vanilla twin of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py: the same model, data, clips,
-# frozen parts and schedule, fine-tuned from the stage-0 detector with the
-# detector's own losses only. The stage-0 detector ships in checkpoints/
-# (stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py, 2000 iterations on the default data set,
-# tools/publish_model.py); retrain it with that config to change it.
-#   .venv/bin/python tools/train.py configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py
-#   .venv/bin/python tools/test.py configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py \
-#       --checkpoint work_dirs/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy/iter_600.pth
+# The vanilla twin of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py: the
+# same model, data, clips, frozen parts and schedule, fine-tuned from the
+# stage-0 detector with the detector's own losses only. The stage-0 detector
+# ships in checkpoints/ (stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py,
+# 2000 iterations on the default data set, tools/publish_model.py); retrain it
+# with that config to change it.
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py
+#   .venv/bin/python tools/test.py \
+#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py \
+#       --checkpoint \
+#       work_dirs/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy/iter_600.pth
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py']
 
 # Tracktor's tracking step is the RoI head regressing last frame's boxes;

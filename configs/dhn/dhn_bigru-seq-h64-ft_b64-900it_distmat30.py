@@ -1,11 +1,11 @@
-# Stage 2 of the former default DHN (checkpoints/dhn_bigru_seq_h64.pth, the
-# DHN of the tracker figures made before issue 17): from the
-# end of stage 1, a fine-tune with positives carrying 12.5% of the loss
-# instead of 50%. The balanced loss puts the 0.5 threshold at a posterior of
-# about 0.06, which buys recall with precision. Held-out 1-30 band
-# (benchmarks/dhn.py): 15% for 300 iterations gave WA 0.955 / F1 0.898;
-# 10% for 900 gave WA 0.950 (0.9496) / F1 0.912.
-#   .venv/bin/python tools/train.py configs/dhn/dhn_bigru-seq-h64-ft_b64-900it_distmat30.py \
+# Stage 2 of the former default DHN (checkpoints/dhn_bigru_seq_h64.pth, the DHN
+# of the tracker figures made before issue 17): from the end of stage 1, a
+# fine-tune with positives carrying 12.5% of the loss instead of 50%. The
+# balanced loss puts the 0.5 threshold at a posterior of about 0.06, which buys
+# recall with precision (the share and the length were chosen on the held-out
+# 1-30 band of benchmarks/dhn.py; docs/dhn.md).
+#   .venv/bin/python tools/train.py \
+#       configs/dhn/dhn_bigru-seq-h64-ft_b64-900it_distmat30.py \
 #       --work-dir work_dirs/dhn_h64_ft
 _base_ = ['./dhn_bigru-seq-h64_b64-2500it_distmat30.py']
 

@@ -1,9 +1,9 @@
 # Stage 1 of the former default DHN (checkpoints/dhn_bigru_seq_h64.pth): the
 # paper's sequential bi-GRU at 64 hidden units per direction (about 4x faster
-# on CPU than 256), reading each distance together with its gap to the row
-# and column minimum; the gaps raised held-out F1 on <= 10 x 10 matrices
-# from 0.83 to 0.92 at equal training (200 iterations). Class-balanced loss.
-#   .venv/bin/python tools/train.py configs/dhn/dhn_bigru-seq-h64_b64-2500it_distmat30.py \
+# on CPU than 256), reading each distance together with its gap to the row and
+# column minimum (they raised held-out F1; docs/dhn.md). Class-balanced loss.
+#   .venv/bin/python tools/train.py \
+#       configs/dhn/dhn_bigru-seq-h64_b64-2500it_distmat30.py \
 #       --work-dir work_dirs/dhn_h64
 _base_ = ['./dhn_bigru-seq-h256_b64-4000it_distmat30.py']
 

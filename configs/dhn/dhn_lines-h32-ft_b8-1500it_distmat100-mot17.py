@@ -1,11 +1,12 @@
 # Stage 2 of the line-reading DHN (issue 17): from the end of stage 1
-# (dhn_lines-h32_b32-2000it_distmat30.py), matrices of 1 to 100 objects, half of them
-# drawn from real crowds (TUD-Campus, TUD-Stadtmitte and the ground truth of
-# MOT17-02 and MOT17-04, perturbed into tracks; neither public detections
-# nor MOT17-10/11/13, which benchmarks/dhn.py --real keeps for testing), and
-# the shipped network's precision fine-tune: positives carry 12.5% of the
-# loss instead of 50%. Batches of 8 matrices of one size range.
-#   .venv/bin/python tools/train.py configs/dhn/dhn_lines-h32-ft_b8-1500it_distmat100-mot17.py \
+# (dhn_lines-h32_b32-2000it_distmat30.py), matrices of 1 to 100 objects, half
+# of them drawn from real crowds (TUD-Campus, TUD-Stadtmitte and the ground
+# truth of MOT17-02 and MOT17-04, perturbed into tracks; neither public
+# detections nor MOT17-10/11/13, which benchmarks/dhn.py --real keeps for
+# testing), and the shipped network's precision fine-tune: positives carry
+# 12.5% of the loss instead of 50%. Batches of 8 matrices of one size range.
+#   .venv/bin/python tools/train.py \
+#       configs/dhn/dhn_lines-h32-ft_b8-1500it_distmat100-mot17.py \
 #       --work-dir work_dirs/dhn_lines_h32_ft \
 #       --cfg-options train_dataloader.dataset.data_root=data/MOT17/train
 _base_ = ['./dhn_lines-h32_b32-2000it_distmat30.py']

@@ -1,10 +1,11 @@
 # Stage 1 of the line-reading DHN (issue 17): variant='lines' (every row and
 # column of every matrix, forwards and backwards, one batch of one GRU per
-# round: max(h, w) recurrent steps per round instead of h x w), 2 rounds of
-# 32 units, which keeps forward + backward of a 50 x 50 matrix under 50 ms on
-# one CPU thread. The shipped network's data and class-balanced loss; batches
-# of 32 matrices.
-#   .venv/bin/python tools/train.py configs/dhn/dhn_lines-h32_b32-2000it_distmat30.py \
+# round: max(h, w) recurrent steps per round instead of h x w), 2 rounds of 32
+# units, which keeps forward + backward of a 50 x 50 matrix under 50 ms on one
+# CPU thread. The shipped network's data and class-balanced loss; batches of 32
+# matrices.
+#   .venv/bin/python tools/train.py \
+#       configs/dhn/dhn_lines-h32_b32-2000it_distmat30.py \
 #       --work-dir work_dirs/dhn_lines_h32
 _base_ = ['./dhn_bigru-seq-h64_b64-2500it_distmat30.py']
 

@@ -6,8 +6,8 @@ from .env import SETUP_HINT, StackError, check_stack, stack_problems
 from .provenance import provenance, write_result_json
 
 __all__ = [
-    'assignment_type', 'check_not_moved', 'check_stack', 'checkpoint_loaders', 'numpy1_aliases',
-    'stack_problems',
-    'StackError', 'SETUP_HINT', 'former_name', 'moved_configs', 'provenance', 'read_checkpoint',
+    'assignment_type', 'check_not_moved', 'check_stack', 'checkpoint_loaders',
+    'numpy1_aliases', 'stack_problems', 'StackError', 'SETUP_HINT',
+    'former_name', 'moved_configs', 'provenance', 'read_checkpoint',
     'split_assignment', 'write_result_json'
 ]

@@ -5,7 +5,8 @@ import os.path as osp
 from mmdeepmot.apis import build_runner
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'deepmot_box_refiner', 'deepmot_box-refiner_1xb4-60it_toy.py')
+CONFIG = osp.join(ROOT, 'configs', 'deepmot_box_refiner',
+                  'deepmot_box-refiner_1xb4-60it_toy.py')
 
 
 def test_resume_without_checkpoint_keeps_load_from(tmp_path):
@@ -61,11 +62,17 @@ def test_relative_paths_from_elsewhere_say_where_they_are(tmp_path):
     finally:
         os.chdir(cwd)
     check_config_paths(cfg, [])  # from the root the file is there
-    proc = subprocess.run(
-        [sys.executable, osp.join(root, 'tools', 'train.py'),
-         osp.join(root, 'configs', 'deepmot_siamrpn', 'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'),
-         '--work-dir', str(tmp_path / 'w')],
-        capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run([
+        sys.executable,
+        osp.join(root, 'tools', 'train.py'),
+        osp.join(root, 'configs', 'deepmot_siamrpn',
+                 'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'),
+        '--work-dir',
+        str(tmp_path / 'w')
+    ],
+                          capture_output=True,
+                          text=True,
+                          cwd=tmp_path)
     assert proc.returncode != 0
     assert "train_dataloader.dataset.data_root='data/toy-mot17/' does not " \
         'exist' in proc.stderr

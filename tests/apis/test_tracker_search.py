@@ -12,6 +12,8 @@ from mmdeepmot.apis.tracker_search import (parse_grid, ranked_table,
                                            set_option, settings, use_split)
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
+TOY_SIAMRPN = ('configs/deepmot_siamrpn/'
+               'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py')
 
 
 def test_parse_grid_and_settings():
@@ -43,7 +45,7 @@ def test_set_option_walks_attributes_and_dicts():
 
 
 def test_use_split_and_ranked_table():
-    cfg = Config.fromfile(osp.join(ROOT, 'configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'))
+    cfg = Config.fromfile(osp.join(ROOT, TOY_SIAMRPN))
     use_split(cfg, 'half-val')
     data = cfg.test_dataloader.dataset
     assert data.ann_file == 'annotations/half-val_cocoformat.json'
@@ -56,7 +58,7 @@ def test_use_split_and_ranked_table():
 
 
 def test_tune_tracker_matches_test_runs(tiny_toy_mot, tmp_path):
-    config = osp.join(ROOT, 'configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py')
+    config = osp.join(ROOT, TOY_SIAMRPN)
     checkpoint = osp.join(ROOT, 'checkpoints/siamrpn_sot_toy.pth')
     options = [f'test_dataloader.dataset.data_root={tiny_toy_mot}/',
                'test_dataloader.num_workers=0',

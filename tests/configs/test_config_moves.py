@@ -3,6 +3,7 @@ the configs they were: every key of every moved config hashes as it did
 before the move (``tests/data/configs_before_move.json``, dumped from the
 former tree), so the ledgers' signatures and the shipped weights still
 hold."""
+import glob
 import hashlib
 import json
 import os.path as osp
@@ -94,9 +95,28 @@ def test_moved_runs_keep_their_ledger_names():
 
 
 def test_tool_refuses_former_path():
-    out = subprocess.run(
-        [sys.executable, 'tools/test.py', 'configs/toy/vanilla_tracktor_toy.py',
-         '--checkpoint', 'none.pth'],
-        cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([
+        sys.executable, 'tools/test.py', 'configs/toy/vanilla_tracktor_toy.py',
+        '--checkpoint', 'none.pth'
+    ],
+                         cwd=ROOT,
+                         capture_output=True,
+                         text=True)
     assert out.returncode != 0
-    assert 'moved to' in out.stderr and 'vanilla_tracktor_r18-c16' in out.stderr
+    assert 'moved to' in out.stderr
+    assert 'vanilla_tracktor_r18-c16' in out.stderr
+
+
+@pytest.mark.parametrize('folder', ['deepmot_tracktor', 'deepmot_siamrpn'])
+def test_each_tracker_folder_has_a_readme_and_a_metafile_of_its_configs(
+        folder):
+    import yaml
+    assert osp.isfile(osp.join(ROOT, 'configs', folder, 'README.md'))
+    with open(osp.join(ROOT, 'configs', folder, 'metafile.yml')) as f:
+        meta = yaml.safe_load(f)
+    configs = sorted(osp.relpath(p, ROOT) for p in glob.glob(
+        osp.join(ROOT, 'configs', folder, '*.py')))
+    assert sorted(m['Config'] for m in meta['Models']) == configs
+    for model in meta['Models']:
+        # every name says role, tracker, model, schedule and data
+        assert len(model['Name'].split('_')) == 5, model['Name']

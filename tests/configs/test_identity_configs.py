@@ -2,7 +2,6 @@
 variant: each differs from the one it derives from in what its name says
 alone, and a training step of the identity variant yields dIDF1 and dHOTA
 losses whose gradients reach the trained head (tiny generated data)."""
-import os.path as osp
 
 import pytest
 import torch

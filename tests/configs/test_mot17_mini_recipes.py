@@ -44,10 +44,12 @@ def mini_tree(tmp_path_factory, shared_data_path):
     return str(root)
 
 
-@pytest.mark.parametrize('recipe', ['deepmot_tracktor_mot17.py',
-                                    'deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py',
-                                    'deepmot_siamrpn_mot17.py',
-                                    'deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py'])
+@pytest.mark.parametrize('recipe', [
+    'deepmot_tracktor_mot17.py',
+    'deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py',
+    'deepmot_siamrpn_mot17.py',
+    'deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py'
+])
 def test_recipe_trains_and_tests_on_real_mot17_frames(mini_tree, tmp_path,
                                                       recipe):
     config = osp.join(ROOT, 'configs', recipe)

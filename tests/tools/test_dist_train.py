@@ -22,8 +22,8 @@ def test_two_processes_on_cpu(tmp_path):
     elsewhere = tmp_path / 'elsewhere'
     elsewhere.mkdir()
     config = osp.relpath(
-        osp.join(ROOT, 'configs', 'deepmot_box_refiner', 'deepmot_box-refiner_1xb4-60it_toy.py'),
-        elsewhere)
+        osp.join(ROOT, 'configs', 'deepmot_box_refiner',
+                 'deepmot_box-refiner_1xb4-60it_toy.py'), elsewhere)
     proc = subprocess.run(
         ['bash', osp.join(ROOT, 'tools', 'dist_train.sh'), config, '2',
          '--work-dir', str(tmp_path), '--cfg-options',

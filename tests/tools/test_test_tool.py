@@ -10,7 +10,8 @@ import torch
 from mmdeepmot.apis import load_dhn, read_checkpoint
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-TRACKTOR = osp.join(ROOT, 'configs', 'deepmot_tracktor', 'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
+TRACKTOR = osp.join(ROOT, 'configs', 'deepmot_tracktor',
+                    'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
 SIAMRPN_CKPT = osp.join(ROOT, 'checkpoints', 'siamrpn_sot_toy.pth')
 
 
@@ -65,7 +66,9 @@ def test_truncated_checkpoints_name_the_file(tmp_path):
 
 def test_val_split_needs_validation_data(tmp_path):
     # the stage-0 detector's recipe does not validate (the twins do)
-    detector = osp.join(ROOT, 'configs', 'deepmot_tracktor', 'stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py')
+    detector = osp.join(
+        ROOT, 'configs', 'deepmot_tracktor',
+        'stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py')
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', 'test.py'), detector,
          '--split', 'val', '--work-dir', str(tmp_path)],

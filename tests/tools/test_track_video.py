@@ -11,7 +11,8 @@ import numpy as np
 from mmdeepmot.datasets.mot_challenge_io import read_mot_txt
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'deepmot_tracktor', 'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
+CONFIG = osp.join(ROOT, 'configs', 'deepmot_tracktor',
+                  'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
 CKPT = osp.join(ROOT, 'checkpoints', 'tracktor_detector_toy.pth')
 
 

@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'dhn', 'dhn_bigru-seq-h256_b64-4000it_distmat30.py')
+CONFIG = osp.join(ROOT, 'configs', 'dhn',
+                  'dhn_bigru-seq-h256_b64-4000it_distmat30.py')
 TINY = [
     'model.dhn.hidden_size=8', 'model.dhn.num_layers=1',
     'model.dhn.head_dims=[8]', 'train_dataloader.dataset.length=64',

@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIG = osp.join(ROOT, 'configs', 'deepmot_box_refiner', 'deepmot_box-refiner_1xb4-60it_toy.py')
+CONFIG = osp.join(ROOT, 'configs', 'deepmot_box_refiner',
+                  'deepmot_box-refiner_1xb4-60it_toy.py')
 
 
 def train(work_dir, *extra):

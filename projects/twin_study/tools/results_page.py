@@ -4,9 +4,11 @@ benchmarks/results (see twin_study.results_page for the directives).
     .venv/bin/python projects/twin_study/tools/results_page.py \
         [PAGE ...] [--check] [--results benchmarks/results]
 
-Pages default to README.md and the docs pages with result tables. First
-benchmarks/results/index.json is written anew (every result file, what
-made it, the pages that read it; twin_study.results_index).
+Pages default to README.md, the docs pages with result tables and the
+config folders' READMEs; each config folder's metafile.yml is written too
+(twin_study.metafile). First benchmarks/results/index.json is written
+anew (every result file, what made it, the pages that read it;
+twin_study.results_index).
 --check writes nothing and exits 1 naming every page whose tables (or the
 index) differ from what the files give.
 """
@@ -15,13 +17,16 @@ import os.path as osp
 import sys
 
 import _bootstrap  # noqa: F401
+from twin_study.metafile import COLLECTIONS, metafile_text
 from twin_study.results_index import (INDEX, build_index, index_text,
                                       unreferenced)
 from twin_study.results_page import render_page
 from twin_study.runs import CHECKOUT
 
 PAGES = ('README.md', 'docs/results.md', 'docs/real_pixels.md', 'docs/dhn.md',
-         'docs/loss.md', 'docs/identity_loss.md')
+         'docs/loss.md', 'docs/identity_loss.md',
+         'configs/deepmot_tracktor/README.md',
+         'configs/deepmot_siamrpn/README.md')
 
 
 def main() -> None:
@@ -46,6 +51,16 @@ def main() -> None:
             with open(path, 'w') as f:
                 f.write(text)
             print(f'wrote {path}')
+    for folder in COLLECTIONS:
+        path = osp.join(CHECKOUT, 'configs', folder, 'metafile.yml')
+        text = metafile_text(CHECKOUT, folder, args.results)
+        old = open(path).read() if osp.isfile(path) else None
+        if old != text:
+            stale.append(path)
+            if not args.check:
+                with open(path, 'w') as f:
+                    f.write(text)
+                print(f'wrote {path}')
     loose = unreferenced(index)
     if loose:
         print(f'{len(loose)} result files no page reads: ' + ', '.join(loose))

@@ -22,7 +22,8 @@ def _pair(form: str, rest: str) -> Tuple[str, str]:
 PAIRS = {
     'tracktor': _pair(_T, 'r18-c16-fpn_1xb2-clip3-600it_toy'),
     'siamrpn': _pair(_S, 'r18-c16_1xb2-clip3-300it_toy'),
-    'tracktor-mot17drawn': _pair(_T, 'r18-c16-fpn_1xb2-clip3-1200it_mot17drawn'),
+    'tracktor-mot17drawn': _pair(_T,
+                                 'r18-c16-fpn_1xb2-clip3-1200it_mot17drawn'),
     'siamrpn-mot17drawn': _pair(_S, 'r18-c16_1xb2-clip3-300it_mot17drawn'),
     'tracktor-pets09': _pair(_T, 'r18-c16-fpn_1xb2-clip3-600it_pets09'),
     'siamrpn-pets09': _pair(_S, 'r18-c16_1xb2-clip3-300it_pets09'),
@@ -30,7 +31,8 @@ PAIRS = {
     'siamrpn-pets09-mbv2': _pair(_S, 'mbv2_1xb2-clip3-300it_pets09'),
     # 8-frame clips; the identity terms are the ablation (--deepmot-config
     # configs/deepmot_*/deepmot-identity_*_1xb1-clip8-*_pets09.py)
-    'tracktor-pets09-mbv2-clip8': _pair(_T, 'mbv2-fpn_1xb1-clip8-600it_pets09'),
+    'tracktor-pets09-mbv2-clip8': _pair(_T,
+                                        'mbv2-fpn_1xb1-clip8-600it_pets09'),
     'siamrpn-pets09-mbv2-clip8': _pair(_S, 'mbv2_1xb1-clip8-300it_pets09'),
 }
 Runs = Dict[str, Dict[object, Dict[str, float]]]

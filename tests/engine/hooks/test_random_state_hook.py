@@ -71,7 +71,8 @@ def test_random_state_round_trip():
 
 
 def _config(tmp_path, name, kill_at=None, killer='KillAfterIter'):
-    base = osp.join(ROOT, 'configs', 'deepmot_tracktor', 'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
+    base = osp.join(ROOT, 'configs', 'deepmot_tracktor',
+                    'deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py')
     hooks = "[dict(type='DeepMOTHook')" + (
         f", dict(type={killer!r}, at={kill_at})]" if kill_at else ']')
     path = tmp_path / name

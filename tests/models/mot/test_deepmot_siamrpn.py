@@ -175,8 +175,10 @@ def test_tracks_without_detection_support_die():
         assert model.tracker.state.ids == [0, 1]
 
 
-@pytest.mark.parametrize('config', ['deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
-                                    'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'])
+@pytest.mark.parametrize('config', [
+    'deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
+    'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'
+])
 def test_clip_loss_and_gradients(tiny_toy_mot, config):
     model, cfg = build(config)
     model.train()

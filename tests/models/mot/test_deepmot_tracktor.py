@@ -48,7 +48,8 @@ def grads(model, loss):
 def test_deepmot_loss_reaches_roi_head_only(tiny_toy_mot, tmp_path,
                                             matcher):
     torch.manual_seed(0)
-    cfg = toy_cfg('deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py', tiny_toy_mot, matcher)
+    cfg = toy_cfg('deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+                  tiny_toy_mot, matcher)
     model, data = model_and_batch(cfg, tmp_path)
     losses = model.loss(data['inputs'], data['data_samples'])
     for key in ('loss_dmota', 'loss_dmotp', 'loss_bbox', 'loss_cls',
@@ -71,7 +72,8 @@ def test_deepmot_loss_reaches_roi_head_only(tiny_toy_mot, tmp_path,
 
 
 def test_vanilla_twin_has_no_tracking_loss(tiny_toy_mot, tmp_path):
-    cfg = toy_cfg('vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py', tiny_toy_mot)
+    cfg = toy_cfg('vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+                  tiny_toy_mot)
     model, data = model_and_batch(cfg, tmp_path)
     losses = model.loss(data['inputs'], data['data_samples'])
     assert 'loss_dmota' not in losses and 'loss_bbox' in losses
@@ -80,8 +82,8 @@ def test_vanilla_twin_has_no_tracking_loss(tiny_toy_mot, tmp_path):
 
 def test_deepmot_loss_reaches_score_head(tiny_toy_mot, tmp_path):
     torch.manual_seed(0)
-    cfg = toy_cfg('deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py', tiny_toy_mot,
-                  dict(type='SinkhornMatcher', max_cost=1.0))
+    cfg = toy_cfg('deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+                  tiny_toy_mot, dict(type='SinkhornMatcher', max_cost=1.0))
     cfg.model.deepmot_loss.use_scores = True
     model, data = model_and_batch(cfg, tmp_path)
     losses = model.loss(data['inputs'], data['data_samples'])
@@ -94,7 +96,9 @@ def test_public_detections_replace_rpn_proposals(tiny_toy_mot, tmp_path):
     from mmengine.runner import load_checkpoint
 
     from mmdeepmot.structures import box_iou
-    cfg = Config.fromfile(osp.join(CONFIGS, 'vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py'))
+    cfg = Config.fromfile(
+        osp.join(CONFIGS,
+                 'vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py'))
     cfg.test_dataloader.dataset.data_root = tiny_toy_mot + '/'
     cfg.test_dataloader.num_workers = 0
     cfg.test_dataloader.persistent_workers = False

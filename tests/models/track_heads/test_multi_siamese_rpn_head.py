@@ -15,8 +15,9 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
 
 
 def test_batch_equals_one_by_one():
-    cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy',
-                                   'stage0_siamrpn_r18-c16_1xb2-1000it_toy.py'))
+    cfg = Config.fromfile(
+        osp.join(ROOT, 'configs', 'toy',
+                 'stage0_siamrpn_r18-c16_1xb2-1000it_toy.py'))
     init_default_scope('mmtrack')
     head_cfg = cfg.model.head.copy()
     head_cfg.update(train_cfg=cfg.model.train_cfg.rpn,

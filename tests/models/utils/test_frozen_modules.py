@@ -22,7 +22,8 @@ def build(config, **model):
 
 @pytest.mark.parametrize('config,name', [
     ('vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', 'neck.convs'),
-    ('vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py', 'detector.roi_head.bbox_head'),
+    ('vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
+     'detector.roi_head.bbox_head'),
 ])
 def test_dotted_names_stay_frozen_and_in_eval(config, name):
     model = build(config, frozen_modules=[name])
@@ -40,11 +41,13 @@ def test_dotted_names_stay_frozen_and_in_eval(config, name):
 
 def test_unknown_name_is_refused():
     with pytest.raises(AttributeError, match='has no neck.nothing'):
-        build('vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', frozen_modules=['neck.nothing'])
+        build('vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
+              frozen_modules=['neck.nothing'])
 
 
 def test_a_single_name_as_string():
-    model = build('vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', frozen_modules='backbone')
+    model = build('vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
+                  frozen_modules='backbone')
     model.train()
     assert model.frozen_modules == ['backbone']
     assert not model.backbone.training

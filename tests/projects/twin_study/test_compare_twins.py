@@ -209,9 +209,9 @@ def test_run_lock_makes_a_second_process_wait(tmp_path):
 
 
 def test_run_signature_follows_what_the_figures_depend_on():
-    from twin_study import RunContext
+    from twin_study import PAIRS, RunContext
     tool = RunContext(threads=1)
-    config = 'configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py'
+    config = PAIRS['tracktor'][0]
     base = tool.run_signature(config, {}, 0)
     assert tool.run_signature(config, {}, 0) == base
     assert tool.run_signature(config, {}, 1) != base
