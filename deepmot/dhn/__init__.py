@@ -1,6 +1,7 @@
 """The Deep Hungarian Net and its shipped weights."""
 from .network import DeepHungarianNet
-from .weights import DEFAULT_DHN, build_dhn, load_dhn, save_dhn
+from .weights import (DEFAULT_DHN, DHN_READERS, build_dhn, load_dhn,
+                      register_dhn_reader, save_dhn)
 
-__all__ = ['DEFAULT_DHN', 'DeepHungarianNet', 'build_dhn', 'load_dhn',
-           'save_dhn']
+__all__ = ['DEFAULT_DHN', 'DHN_READERS', 'DeepHungarianNet', 'build_dhn',
+           'load_dhn', 'register_dhn_reader', 'save_dhn']

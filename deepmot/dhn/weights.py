@@ -2,7 +2,7 @@
 reading, saving and loading, with torch alone. The default weights ship
 inside the package."""
 import os.path as osp
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import torch
 from torch import nn
@@ -11,6 +11,26 @@ from .network import DeepHungarianNet
 
 DEFAULT_DHN = osp.join(osp.dirname(osp.abspath(__file__)),
                        'dhn_lines_h32.pth')
+
+DHNParts = Tuple[dict, Dict[str, torch.Tensor]]
+# Readers of files that are not in the shipped format, tried in order by
+# load_dhn: ``reader(path) -> (dhn config, weights)``, or None when the file
+# is not theirs. A framework adapter adds its own (mmdeepmot: SupervisedDHN
+# training checkpoints and URLs), so one load_dhn and one DHNMatcher serve.
+DHN_READERS: List[Callable[[str], Optional[DHNParts]]] = []
+
+
+def register_dhn_reader(
+        reader: Callable[[str], Optional[DHNParts]]
+) -> Callable[[str], Optional[DHNParts]]:
+    """Add ``reader`` to ``DHN_READERS`` (once); usable as a decorator.
+
+    Args:
+        reader (callable): ``path -> (dhn config, weights)`` or None.
+    """
+    if reader not in DHN_READERS:
+        DHN_READERS.append(reader)
+    return reader
 
 
 def read_file(path: str, what: str = 'checkpoint') -> Any:
@@ -90,15 +110,16 @@ def freeze_for_use(dhn: nn.Module, weights: Dict[str, torch.Tensor],
 def load_dhn(path: Optional[str] = None,
              device: str = 'cpu',
              freeze: bool = True) -> nn.Module:
-    """The DHN of a shipped-format file, in eval mode.
+    """The DHN of a shipped-format file (or of a file a registered reader
+    reads, ``DHN_READERS``), in eval mode.
 
     With ``freeze`` its parameters do not require gradients, but gradients
     still flow through it to its input distance matrix.
 
     Args:
-        path (str, optional): a shipped-format file (``meta.dhn_cfg``).
-            Defaults to None: the weights shipped in the package
-            (``DEFAULT_DHN``).
+        path (str, optional): a shipped-format file (``meta.dhn_cfg``), or
+            one a reader of ``DHN_READERS`` takes. Defaults to None: the
+            weights shipped in the package (``DEFAULT_DHN``).
         device (str): where to put it. Defaults to 'cpu'.
         freeze (bool): parameters without gradients. Defaults to True.
 
@@ -106,11 +127,19 @@ def load_dhn(path: Optional[str] = None,
         nn.Module: the ``DeepHungarianNet``.
     """
     path = path or DEFAULT_DHN
-    parts = split_shipped(read_file(path, 'DHN checkpoint'), path)
+    parts = None
+    if '://' not in path:
+        parts = split_shipped(read_file(path, 'DHN checkpoint'), path)
+    for reader in DHN_READERS:
+        if parts is not None:
+            break
+        parts = reader(path)
     if parts is None:
         raise ValueError(
-            f'{path} is not a shipped DHN file ("meta.dhn_cfg"); a '
-            'SupervisedDHN training checkpoint is read by '
-            'mmdeepmot.apis.load_dhn, or exported by tools/export_dhn.py')
+            f'{path} holds no DeepHungarianNet: expected a shipped DHN file '
+            '("meta.dhn_cfg")' + (
+                '' if DHN_READERS else
+                '; a SupervisedDHN training checkpoint is read once '
+                'mmdeepmot is imported, or exported by tools/export_dhn.py'))
     cfg, weights = parts
     return freeze_for_use(build_dhn(cfg), weights, device, freeze)

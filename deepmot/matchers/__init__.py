@@ -10,12 +10,27 @@ from .dual_softmax import DualSoftmaxMatcher, dual_softmax_assign
 from .hungarian import HungarianMatcher, min_cost_assignment
 from .sinkhorn import SinkhornMatcher, sinkhorn_assign, sinkhorn_assign_batch
 
-# the names a ``dict(type=NAME, ...)`` matcher config may use
+# the one matcher registry: the names a ``dict(type=NAME, ...)`` matcher
+# config may use, in a DeepMOT loss built by hand or from an OpenMMLab config
 MATCHERS: Dict[str, Type[nn.Module]] = {
     cls.__name__: cls
     for cls in (DHNMatcher, DualSoftmaxMatcher, HungarianMatcher,
                 SinkhornMatcher)
 }
+
+
+def register_matcher(cls: Type[nn.Module]) -> Type[nn.Module]:
+    """Add a matcher class to ``MATCHERS`` under its class name; usable as
+    a decorator.
+
+    Raises:
+        KeyError: when another class holds the name.
+    """
+    have = MATCHERS.get(cls.__name__)
+    if have is not None and have is not cls:
+        raise KeyError(f'matcher name {cls.__name__!r} is taken by {have}')
+    MATCHERS[cls.__name__] = cls
+    return cls
 
 
 def build_matcher(matcher: Union[dict, nn.Module]) -> nn.Module:
@@ -41,6 +56,7 @@ def build_matcher(matcher: Union[dict, nn.Module]) -> nn.Module:
 __all__ = [
     'MATCHERS', 'DHNMatcher', 'DualSoftmaxMatcher', 'HungarianMatcher',
     'SinkhornMatcher', 'build_matcher', 'dual_softmax_assign',
+    'register_matcher',
     'min_cost_assignment', 'sinkhorn_assign', 'sinkhorn_assign_batch',
     'split_blocks'
 ]

@@ -10,7 +10,6 @@ from mmengine.registry import RUNNERS, DefaultScope
 from mmengine.runner import Runner, find_latest_checkpoint
 
 from ..engine.runner import CompatRunner
-from ..utils.checkpoint_io import read_checkpoint as _read
 from ..utils.compat import cpu_set_device
 from ..utils.config_moves import check_not_moved
 from .pretrained import ALLOW_RANDOM, drop_unreachable_pretrained
@@ -184,16 +183,6 @@ def build_runner(config: Union[str, Config],
     if launcher != 'none':
         _log_every_rank(runner)
     return runner
-
-
-def read_checkpoint(path: str) -> dict:
-    """A checkpoint's contents; unreadable files (missing, empty,
-    truncated, not a checkpoint) raise an error that names the file."""
-    ckpt = _read(path)
-    if not isinstance(ckpt, dict):
-        raise RuntimeError(f'{path}: not a checkpoint (holds a '
-                           f'{type(ckpt).__name__}, not a dict)')
-    return ckpt
 
 
 def checkpoint_fit(model, ckpt: dict) -> Tuple[List[str], List[str]]:

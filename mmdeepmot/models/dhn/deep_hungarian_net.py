@@ -1,24 +1,9 @@
-"""The Deep Hungarian Net registered with MMTracking's models."""
-import copy
-from typing import Optional
-
-from mmengine.model import BaseModule
+"""The Deep Hungarian Net (``deepmot.dhn.DeepHungarianNet``, one class)
+registered with MMTracking's models, so that configs build it by name."""
 from mmtrack.registry import MODELS
 
-from deepmot.dhn import DeepHungarianNet as _DeepHungarianNet
+from deepmot.dhn import DeepHungarianNet
 
+MODELS.register_module(module=DeepHungarianNet)
 
-@MODELS.register_module()
-class DeepHungarianNet(_DeepHungarianNet, BaseModule):
-    """``deepmot.dhn.DeepHungarianNet`` as an mmengine ``BaseModule``, so
-    that configs build it by name and may give it an ``init_cfg``.
-
-    Args:
-        init_cfg (dict, optional): mmengine's initialisation config.
-            Defaults to None.
-        **kwargs: ``deepmot.dhn.DeepHungarianNet``'s arguments.
-    """
-
-    def __init__(self, init_cfg: Optional[dict] = None, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.init_cfg = copy.deepcopy(init_cfg)
+__all__ = ['DeepHungarianNet']

@@ -1,18 +1,19 @@
-"""Reading and loading a Deep Hungarian Net from the shipped format
-(``meta.dhn_cfg``, read by ``deepmot.dhn``) or an mmengine training
-checkpoint of ``SupervisedDHN``; built through MMTracking's registry."""
+"""Reading a Deep Hungarian Net from an mmengine training checkpoint of
+``SupervisedDHN`` (or a URL): a reader added to ``deepmot.dhn``'s, so that
+its one ``load_dhn`` (and ``DHNMatcher``) reads these files too."""
 from typing import Any, Dict, Optional, Tuple
 
 import torch
 from mmengine.config import Config
-from mmtrack.registry import MODELS
 
-from deepmot.dhn.weights import (DEFAULT_DHN, freeze_for_use, save_dhn,
-                                 split_shipped)
+from deepmot.dhn.weights import (DEFAULT_DHN, load_dhn, register_dhn_reader,
+                                 save_dhn, split_shipped)
 from ...utils.checkpoint_io import read_checkpoint
-from .deep_hungarian_net import DeepHungarianNet  # noqa: F401  (registers)
 
-__all__ = ['DEFAULT_DHN', 'load_dhn', 'read_dhn_checkpoint', 'save_dhn']
+__all__ = [
+    'DEFAULT_DHN', 'load_dhn', 'read_dhn_checkpoint',
+    'read_training_checkpoint', 'save_dhn'
+]
 
 
 def _dhn_cfg_and_weights(ckpt: Dict[str, Any],
@@ -52,23 +53,15 @@ def read_dhn_checkpoint(
     return cfg, weights, ckpt.get('meta', {}) or {}
 
 
-def load_dhn(path: Optional[str] = None,
-             device: str = 'cpu',
-             freeze: bool = True) -> torch.nn.Module:
-    """The DHN of ``path`` in eval mode.
-
-    With ``freeze`` its parameters do not require gradients, but gradients
-    still flow through it to its input distance matrix.
+@register_dhn_reader
+def read_training_checkpoint(
+        path: str) -> Optional[Tuple[dict, Dict[str, torch.Tensor]]]:
+    """DHN config and weights of a ``SupervisedDHN`` training checkpoint
+    or of any DHN file at a URL (``deepmot.dhn.load_dhn`` reads local
+    shipped files itself).
 
     Args:
-        path (str, optional): a shipped-format file or a ``SupervisedDHN``
-            training checkpoint. Defaults to None: the weights shipped in
-            the package (``DEFAULT_DHN``).
-        device (str): where to put it. Defaults to 'cpu'.
-        freeze (bool): parameters without gradients. Defaults to True.
-
-    Returns:
-        nn.Module: the ``DeepHungarianNet``.
+        path (str): the checkpoint file or URL.
     """
-    cfg, weights, _ = read_dhn_checkpoint(path or DEFAULT_DHN)
-    return freeze_for_use(MODELS.build(cfg), weights, device, freeze)
+    cfg, weights, _ = read_dhn_checkpoint(path)
+    return cfg, weights

@@ -1,11 +1,12 @@
 """The matcher contract of the loss (distance matrices in, assignments
-out), registered from ``deepmot.matchers``; the DHN network lives in
-``models/dhn``."""
+out): ``deepmot.matchers``' classes and their one registry; the DHN network
+lives in ``models/dhn``."""
 from deepmot.matchers import sinkhorn_assign
-from .registered_matchers import (DHNMatcher, DualSoftmaxMatcher,
-                                  HungarianMatcher, SinkhornMatcher)
+from .registered_matchers import (MATCHERS, DHNMatcher, DualSoftmaxMatcher,
+                                  HungarianMatcher, SinkhornMatcher,
+                                  register_matcher)
 
 __all__ = [
-    'DHNMatcher', 'DualSoftmaxMatcher', 'HungarianMatcher',
-    'SinkhornMatcher', 'sinkhorn_assign'
+    'MATCHERS', 'DHNMatcher', 'DualSoftmaxMatcher', 'HungarianMatcher',
+    'SinkhornMatcher', 'register_matcher', 'sinkhorn_assign'
 ]

@@ -93,8 +93,8 @@ def _train(config, work_dir, options, *extra, expect_kill=False,
         [sys.executable, TRAIN_TOOLS[tool], config,
          '--work-dir', str(work_dir), *extra, '--cfg-options', *options,
          'load_from=None',
-         'train_cfg.max_iters=6', 'train_cfg.val_interval=3',
-         'default_hooks.checkpoint.interval=3',
+         'train_cfg.max_iters=4', 'train_cfg.val_interval=2',
+         'default_hooks.checkpoint.interval=2',
          'default_hooks.checkpoint.max_keep_ckpts=3',
          'model.unroll_cfg.obj_score_thr=0.0'],
         capture_output=True, text=True, cwd=ROOT, env=env)
@@ -125,8 +125,8 @@ def _best(work_dir):
 
 
 def _same_weights(a_dir, b_dir):
-    a = torch.load(a_dir / 'iter_6.pth', weights_only=False)
-    b = torch.load(b_dir / 'iter_6.pth', weights_only=False)
+    a = torch.load(a_dir / 'iter_4.pth', weights_only=False)
+    b = torch.load(b_dir / 'iter_4.pth', weights_only=False)
     assert a['state_dict'].keys() == b['state_dict'].keys()
     for key, value in a['state_dict'].items():
         assert torch.equal(value, b['state_dict'][key]), key
@@ -138,14 +138,14 @@ def test_killed_and_resumed_run_equals_the_straight_one(
     (tmp_path / 'killer.py').write_text(KILLER)
     straight = tmp_path / 'straight'
     _train(_config(tmp_path, 'plain.py'), straight, toy_options, tool=tool)
-    assert set(_validation(straight)) == {3, 6}
+    assert set(_validation(straight)) == {2, 4}
     killed = tmp_path / 'killed'
-    _train(_config(tmp_path, 'killed.py', kill_at=3), killed, toy_options,
+    _train(_config(tmp_path, 'killed.py', kill_at=2), killed, toy_options,
            expect_kill=True, tool=tool)
-    assert (killed / 'iter_3.pth').exists()
-    assert not (killed / 'iter_6.pth').exists()
-    # killed before the validation at 3, which the resumed run makes up
-    assert 3 not in _validation(killed)
+    assert (killed / 'iter_2.pth').exists()
+    assert not (killed / 'iter_4.pth').exists()
+    # killed before the validation at 2, which the resumed run makes up
+    assert 2 not in _validation(killed)
     if tool == 'ours':
         # a moved work dir resumes too (last_checkpoint holds an absolute
         # path, which our tool looks for beside it; mmengine's does not)
@@ -154,20 +154,20 @@ def test_killed_and_resumed_run_equals_the_straight_one(
         killed = moved
     log = _train(_config(tmp_path, 'plain.py'), killed, toy_options,
                  '--resume', tool=tool)
-    assert 'resumed epoch: 0, iter: 3' in log
+    assert 'resumed epoch: 0, iter: 2' in log
     assert 'validating before training goes on' in log
     assert _validation(killed) == _validation(straight)
     assert _best(killed) == _best(straight) != []
     _same_weights(straight, killed)
-    # killed after the validation at 3, whose new best had iter_3.pth
+    # killed after the validation at 2, whose new best had iter_2.pth
     # written again (with the random states after it): nothing made up
     late = tmp_path / 'late'
-    _train(_config(tmp_path, 'late.py', kill_at=3, killer='KillAfterVal'),
+    _train(_config(tmp_path, 'late.py', kill_at=2, killer='KillAfterVal'),
            late, toy_options, expect_kill=True, tool=tool)
-    assert 3 in _validation(late) and not (late / 'iter_6.pth').exists()
+    assert 2 in _validation(late) and not (late / 'iter_4.pth').exists()
     log = _train(_config(tmp_path, 'plain.py'), late, toy_options,
                  '--resume', tool=tool)
-    assert 'resumed epoch: 0, iter: 3' in log
+    assert 'resumed epoch: 0, iter: 2' in log
     assert 'validating before training goes on' not in log
     assert _validation(late) == _validation(straight)
     assert _best(late) == _best(straight)

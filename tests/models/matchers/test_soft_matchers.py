@@ -1,8 +1,8 @@
 """Sinkhorn, dual-softmax, Hungarian and frozen-DHN matchers."""
 import pytest
 import torch
-from mmtrack.registry import MODELS
 
+from deepmot.matchers import build_matcher
 from mmdeepmot.models.matchers import (DHNMatcher, HungarianMatcher,
                                        SinkhornMatcher, sinkhorn_assign)
 
@@ -112,8 +112,8 @@ def test_dual_softmax_prefers_close_pairs_and_leaves_far_ones():
     assert dist.grad[0, 0] < 0  # a closer pair matches more
     empty = dual_softmax_assign(torch.zeros(0, 3))
     assert empty.shape == (0, 3)
-    # the registered matcher, by config
-    matcher = MODELS.build(dict(type='DualSoftmaxMatcher'))
+    # the registered matcher, by config (the one matcher registry)
+    matcher = build_matcher(dict(type='DualSoftmaxMatcher'))
     out = matcher([dist.detach(), torch.zeros(2, 0)])
     assert torch.allclose(out[0], assign.detach()) and out[1].shape == (2, 0)
 
@@ -134,3 +134,33 @@ def test_numpy_hungarian_finds_scipy_s_optimum():
         assert len(set(rows)) == len(rows) and len(set(cols)) == len(cols)
         assert cost[rows, cols].sum() == pytest.approx(
             cost[want_rows, want_cols].sum())
+
+
+def test_one_class_and_one_registry_per_name():
+    import deepmot
+    from deepmot.matchers import MATCHERS, register_matcher
+    from mmdeepmot.apis import load_dhn
+    from mmdeepmot.models.dhn import DeepHungarianNet
+    from mmdeepmot.models.losses import DeepMOTLoss
+    from mmtrack.registry import MODELS
+    # the OpenMMLab names are the core classes, not subclasses of them
+    assert DeepMOTLoss is deepmot.DeepMOTLoss
+    assert MODELS.get('DeepMOTLoss') is deepmot.DeepMOTLoss
+    assert DHNMatcher is deepmot.DHNMatcher is MATCHERS['DHNMatcher']
+    assert DeepHungarianNet is deepmot.dhn.DeepHungarianNet
+    assert load_dhn is deepmot.dhn.load_dhn
+    # matchers live in one registry, which the loss builds configs from
+    assert MODELS.get('SinkhornMatcher') is None
+
+    class NearestMatcher(torch.nn.Module):
+        def forward(self, dists):
+            return [(d == d.min()).float() for d in dists]
+
+    register_matcher(NearestMatcher)
+    try:
+        loss = DeepMOTLoss(matcher=dict(type='NearestMatcher'))
+        assert isinstance(loss.matcher, NearestMatcher)
+        with pytest.raises(KeyError, match='taken'):
+            register_matcher(type('NearestMatcher', (torch.nn.Module, ), {}))
+    finally:
+        MATCHERS.pop('NearestMatcher')
