@@ -173,7 +173,7 @@ class DeepMOTLoss(nn.Module):
 
     def build_matcher(self, matcher: Union[dict, nn.Module]) -> nn.Module:
         """The matcher module of ``matcher`` (a module, kept as it is, or a
-        config); a registry-backed subclass builds configs its own way."""
+        config naming an entry of ``deepmot.matchers.MATCHERS``)."""
         return build_matcher(matcher)
 
     def assignments(self, frames: Sequence[Frame]
