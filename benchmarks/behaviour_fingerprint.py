@@ -25,6 +25,8 @@ import sys
 
 import torch
 
+from mmdeepmot.utils.config_moves import moved_configs
+
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 CONFIGS = tuple(
     f'configs/deepmot_{tracker}/{role}_{tracker}_{rest}_toy.py'
@@ -100,8 +102,10 @@ def main() -> None:
     if args.check:
         with open(args.check) as f:
             want = json.load(f)
-        differ = [c for c in CONFIGS
-                  if want['fingerprints'].get(c) != prints[c]]
+        # a file made before the configs moved names them as they were
+        moved = moved_configs(ROOT)
+        want = {moved.get(c, c): v for c, v in want['fingerprints'].items()}
+        differ = [c for c in CONFIGS if want.get(c) != prints[c]]
         if differ:
             raise SystemExit(f'differ from {args.check}: {differ}')
         print(f'identical to {args.check}')

@@ -20,7 +20,8 @@ CONFIGS = {
 def run(tool, config, *args):
     proc = subprocess.run(
         [sys.executable, osp.join(ROOT, 'tools', tool),
-         osp.join(ROOT, 'configs', 'toy', config), *args],
+         osp.join(ROOT, 'configs', 'deepmot_' + config.split('_')[1],
+                  config), *args],
         capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return proc.stdout + proc.stderr

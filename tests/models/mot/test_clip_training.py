@@ -38,7 +38,7 @@ def test_unroll_options_are_checked():
         osp.abspath(__file__)))))
     init_default_scope('mmtrack')
     cfg = Config.fromfile(
-        osp.join(root, 'configs', 'toy',
+        osp.join(root, 'configs', 'deepmot_siamrpn',
                  'vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py'))
     cfg.model.unroll_cfg = dict(death_iou=0.3)
     with pytest.raises(KeyError, match="unknown option.*'death_iou'"):

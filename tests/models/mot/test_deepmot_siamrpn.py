@@ -20,7 +20,7 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
 
 
 def build(config='deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py', **model):
-    cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy', config))
+    cfg = Config.fromfile(osp.join(ROOT, 'configs', 'deepmot_siamrpn', config))
     init_default_scope('mmtrack')
     for key, value in model.items():
         if key == 'tracker':  # the class's defaults, then these rules
@@ -64,7 +64,7 @@ class ScriptedSteps:
         self.frame = 0
 
     def __call__(self, imgs, boxes, feats, avgs, shapes):
-        ids = self.model.tracker.state.ids
+        ids = self.model.tracker.live
         s = [self.scores.get(self.frame, {}).get(i, 0.9) for i in ids]
         return dict(boxes=boxes.clone(), scores=torch.tensor(s))
 
@@ -96,9 +96,9 @@ def test_births_deaths_and_ids_on_a_scripted_scene():
         assert f1[0] == pytest.approx(a[:4], abs=1e-4)
         f2 = run_frame(model, script, 2, [a])
         assert sorted(f2) == [0]  # 1 is lost: not reported, still held
-        assert 1 in model.tracker.state.ids
+        assert 1 in model.tracker.live
         run_frame(model, script, 3, [a])
-        assert 1 not in model.tracker.state.ids  # dead after max_lost frames
+        assert 1 not in model.tracker.live  # dead after max_lost frames
         f4 = run_frame(model, script, 4, [a, b])
         assert sorted(f4) == [0, 2]  # b comes back under a new id
         # a new video starts over
@@ -141,7 +141,13 @@ def test_nms_kills_the_weaker_of_two_overlapping_tracks():
         assert sorted(run_frame(model, script, 0, [a, a2])) == [0, 1]
         assert sorted(run_frame(model, script, 1, [])) == [1]
         run_frame(model, script, 2, [])
-        assert model.tracker.state.ids == [1]
+        assert model.tracker.live == [1]
+
+
+def unsupported(model):
+    """The live tracks' counts of frames without support, from the store."""
+    tracker = model.tracker
+    return tracker.get('unsupported', tracker.live).tolist()
 
 
 def test_tracks_without_detection_support_die():
@@ -156,13 +162,13 @@ def test_tracks_without_detection_support_die():
     with torch.no_grad():
         assert sorted(run_frame(model, script, 0, [a, b])) == [0, 1]
         assert sorted(run_frame(model, script, 1, [a])) == [0, 1]
-        assert model.tracker.state.unsupported == [0, 1]
+        assert unsupported(model) == [0, 1]
         assert sorted(run_frame(model, script, 2, [a, off_b])) == [0, 1]
         # the count starts over
-        assert model.tracker.state.unsupported == [0, 0]
+        assert unsupported(model) == [0, 0]
         run_frame(model, script, 3, [a])
         assert sorted(run_frame(model, script, 4, [a])) == [0]
-        assert model.tracker.state.ids == [0]  # 2 frames unsupported > 1
+        assert model.tracker.live == [0]  # 2 frames unsupported > 1
     # switched off: the same scene keeps both tracks
     model, _ = build(tracker=dict(support_iou_thr=None))
     model.eval()
@@ -172,7 +178,7 @@ def test_tracks_without_detection_support_die():
         run_frame(model, script, 0, [a, b])
         for frame in range(1, 20):
             run_frame(model, script, frame, [a])
-        assert model.tracker.state.ids == [0, 1]
+        assert model.tracker.live == [0, 1]
 
 
 @pytest.mark.parametrize('config', [

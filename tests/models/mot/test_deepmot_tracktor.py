@@ -8,7 +8,7 @@ from mmengine.runner import Runner
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
     osp.abspath(__file__)))))
-CONFIGS = osp.join(ROOT, 'configs', 'toy')
+CONFIGS = osp.join(ROOT, 'configs', 'deepmot_tracktor')
 
 
 def toy_cfg(name, root, matcher=None):

@@ -16,7 +16,7 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
 
 def test_batch_equals_one_by_one():
     cfg = Config.fromfile(
-        osp.join(ROOT, 'configs', 'toy',
+        osp.join(ROOT, 'configs', 'deepmot_siamrpn',
                  'stage0_siamrpn_r18-c16_1xb2-1000it_toy.py'))
     init_default_scope('mmtrack')
     head_cfg = cfg.model.head.copy()

@@ -14,7 +14,8 @@ ROOT = osp.dirname(osp.dirname(osp.dirname(osp.dirname(
 
 
 def build(config, **model):
-    cfg = Config.fromfile(osp.join(ROOT, 'configs', 'toy', config))
+    folder = 'deepmot_' + config.split('_')[1]
+    cfg = Config.fromfile(osp.join(ROOT, 'configs', folder, config))
     init_default_scope('mmtrack')
     cfg.model.update(model)
     return MODELS.build(cfg.model)
