@@ -1,7 +1,7 @@
 from ..models.dhn.dhn_io import (DEFAULT_DHN, load_dhn, read_dhn_checkpoint,
                                  save_dhn)
-from .configs import mmtrack_config_path
 from ..utils.checkpoint_io import read_checkpoint
+from .configs import mmtrack_config_path
 from .runner import (build_runner, check_config_paths, checkpoint_fit,
                      latest_checkpoint, load_config)
 

@@ -137,12 +137,14 @@ def test_numpy_hungarian_finds_scipy_s_optimum():
 
 
 def test_one_class_and_one_registry_per_name():
+    from mmtrack.registry import MODELS
+
     import deepmot
     from deepmot.matchers import MATCHERS, register_matcher
     from mmdeepmot.apis import load_dhn
     from mmdeepmot.models.dhn import DeepHungarianNet
     from mmdeepmot.models.losses import DeepMOTLoss
-    from mmtrack.registry import MODELS
+
     # the OpenMMLab names are the core classes, not subclasses of them
     assert DeepMOTLoss is deepmot.DeepMOTLoss
     assert MODELS.get('DeepMOTLoss') is deepmot.DeepMOTLoss
