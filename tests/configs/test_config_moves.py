@@ -1,6 +1,6 @@
 """The configs moved into per-algorithm folders (``configs/moved.json``) are
 the configs they were: every key of every moved config hashes as it did
-before the move (``tests/data/configs_before_move.json``, dumped from the
+before the move (``tests/configs/configs_before_move.json``, dumped from the
 former tree), so the ledgers' signatures and the shipped weights still
 hold."""
 import glob
@@ -17,7 +17,8 @@ from mmdeepmot.apis import load_config
 from mmdeepmot.utils import former_name, moved_configs
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-BEFORE = osp.join(ROOT, 'tests', 'data', 'configs_before_move.json')
+BEFORE = osp.join(osp.dirname(osp.abspath(__file__)),
+                  'configs_before_move.json')
 # keys allowed to differ, and why: a stage-0 run's work dir is named after
 # its config, and these recipes load the last checkpoint of that work dir
 RENAMED_WORK_DIR = {
