@@ -30,5 +30,5 @@ def test_custom_imports_builds_our_component(tmp_path):
                           capture_output=True,
                           text=True)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == [
-        'mmdeepmot.models.dhn.deep_hungarian_net', '8']
+    # the core class itself, which importing mmdeepmot registered
+    assert proc.stdout.split() == ['deepmot.dhn.network', '8']
