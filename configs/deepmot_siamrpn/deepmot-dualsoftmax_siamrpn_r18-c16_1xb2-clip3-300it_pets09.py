@@ -5,8 +5,15 @@
 #       siamrpn-pets09 \
 #       --deepmot-config \
 #       configs/deepmot_siamrpn/deepmot-dualsoftmax_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
-_base_ = ['./deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py']
+_base_ = [
+    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
+    '../_base_/deepmot_loss.py'
+]
 
+# the loss in place of the vanilla twin's deepmot_loss=None
 model = dict(
     deepmot_loss=dict(
-        matcher=dict(_delete_=True, type='DualSoftmaxMatcher')))
+        _base_.deepmot_loss,
+        _delete_=True,
+        matcher=dict(type='DualSoftmaxMatcher')))
+custom_hooks = [{{_base_.deepmot_hook}}]

@@ -1,6 +1,17 @@
 # deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py with the identity terms of
 # the loss: 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
 # (docs/identity_loss.md).
-_base_ = ['./deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py']
+_base_ = [
+    './vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py',
+    '../_base_/deepmot_loss.py'
+]
 
-model = dict(deepmot_loss=dict(lambda_idf1=1.0, lambda_hota=1.0))
+# the loss in place of the vanilla twin's deepmot_loss=None
+model = dict(
+    deepmot_loss=dict(
+        _base_.deepmot_loss,
+        _delete_=True,
+        matcher=_base_.dhn_matcher,
+        lambda_idf1=1.0,
+        lambda_hota=1.0))
+custom_hooks = [{{_base_.deepmot_hook}}]

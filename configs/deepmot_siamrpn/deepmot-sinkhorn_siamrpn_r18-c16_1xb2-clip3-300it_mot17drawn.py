@@ -6,7 +6,15 @@
 #       siamrpn-mot17drawn \
 #       --deepmot-config \
 #       configs/deepmot_siamrpn/deepmot-sinkhorn_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py
-_base_ = ['./deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py']
+_base_ = [
+    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
+    '../_base_/deepmot_loss.py'
+]
 
+# the loss in place of the vanilla twin's deepmot_loss=None
 model = dict(
-    deepmot_loss=dict(matcher=dict(_delete_=True, type='SinkhornMatcher')))
+    deepmot_loss=dict(
+        _base_.deepmot_loss,
+        _delete_=True,
+        matcher=dict(type='SinkhornMatcher')))
+custom_hooks = [{{_base_.deepmot_hook}}]

@@ -1,7 +1,19 @@
-# deepmot_siamrpn_mbv2_1xb2-clip3-300it_pets09.py on 8-frame clips, one a step
-# (8 frames a step against 2 x 3): the twin without identity terms that
-# deepmot-identity_siamrpn_mbv2_1xb1-clip8-300it_pets09.py is measured against,
-# on clips long enough for a switch to last (docs/identity_loss.md).
-_base_ = ['./deepmot_siamrpn_mbv2_1xb2-clip3-300it_pets09.py']
+# DeepMOT-SiamRPN on 8-frame clips: the vanilla twin
+# (vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py) plus the DeepMOT loss
+# without identity terms, which
+# deepmot-identity_siamrpn_mbv2_1xb1-clip8-300it_pets09.py is measured against
+# (docs/identity_loss.md).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py
+_base_ = [
+    './vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py',
+    '../_base_/deepmot_loss.py'
+]
 
-train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))
+# the loss in place of the vanilla twin's deepmot_loss=None
+model = dict(
+    deepmot_loss=dict(
+        _base_.deepmot_loss,
+        _delete_=True,
+        matcher=_base_.dhn_matcher))
+custom_hooks = [{{_base_.deepmot_hook}}]

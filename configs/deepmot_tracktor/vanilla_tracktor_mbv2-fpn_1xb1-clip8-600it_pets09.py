@@ -1,6 +1,19 @@
-# The vanilla twin of deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py: the
-# network's own losses only.
-_base_ = ['./deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py']
+# vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py on 8-frame clips, one a
+# step (8 frames a step against 2 x 3), long enough for a switch to last: the
+# vanilla twin of the identity-term study (docs/identity_loss.md).
+#   .venv/bin/python tools/train.py \
+#       configs/deepmot_tracktor/vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py
+_base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
-model = dict(deepmot_loss=None)
-custom_hooks = []
+load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'
+model = dict(
+    reid={{_base_.mbv2_reid}},
+    tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=8),
+    frozen_modules=['detector.backbone', 'detector.neck',
+                    'detector.rpn_head', 'reid'])
+train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))
+optim_wrapper = dict(optimizer=dict(lr=0.002))
+param_scheduler = [
+    dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=600,
+         eta_min=1e-5)
+]

@@ -1,8 +1,24 @@
-# The vanilla twin of deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py: the
-# detector's own losses only.
+# The vanilla real-start Tracktor twin on PETS09-S2L1: stage 0's MobileNetV2-
+# FPN detector (stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py) with
+# Tracktor++'s motion and appearance re-identification of lost tracks,
+# fine-tuned on 3-frame clips under the small network's twin schedule
+# (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py); its DeepMOT twin
+# adds only the loss.
 #   .venv/bin/python tools/train.py \
 #       configs/deepmot_tracktor/vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py
-_base_ = ['./deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py']
+_base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
-model = dict(deepmot_loss=None)
-custom_hooks = []
+load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'
+model = dict(
+    reid={{_base_.mbv2_reid}},
+    # Tracktor++'s constant velocity for live tracks, over 8 steps: best
+    # HOTA on half-train-select (docs/real_pixels.md)
+    tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=8),
+    frozen_modules=['detector.backbone', 'detector.neck',
+                    'detector.rpn_head', 'reid'])
+train_dataloader = dict(dataset=dict(clip_length=3))
+optim_wrapper = dict(optimizer=dict(lr=0.002))
+param_scheduler = [
+    dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=600,
+         eta_min=1e-5)
+]

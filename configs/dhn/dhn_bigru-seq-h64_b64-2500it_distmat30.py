@@ -5,11 +5,15 @@
 #   .venv/bin/python tools/train.py \
 #       configs/dhn/dhn_bigru-seq-h64_b64-2500it_distmat30.py \
 #       --work-dir work_dirs/dhn_h64
-_base_ = ['./dhn_bigru-seq-h256_b64-4000it_distmat30.py']
+_base_ = ['../_base_/dhn_distmat30.py']
 
 model = dict(
     dhn=dict(
+        type='DeepHungarianNet',
         hidden_size=64,
+        num_layers=2,
+        cell='GRU',
+        variant='sequential',
         head_dims=(64, 32),
         input_features=('dist', 'row_gap', 'col_gap')))
 

@@ -33,3 +33,20 @@ def config(name: str) -> str:
     folder = f'deepmot_{tracker}' if tracker in ('tracktor', 'siamrpn') \
         else tracker
     return osp.join(ROOT, 'configs', folder, name)
+
+
+def runner_dict(path: str) -> dict:
+    """The config at ``path`` as a dict of the keys a runner reads: the
+    helper variables of the files (``max_iters``, ``deepmot_loss`` ...)
+    depend on which pieces a config stands on, not on what it runs."""
+    import inspect
+
+    from mmengine.config import Config
+    from mmengine.runner import Runner
+    keys = set(inspect.signature(Runner.__init__).parameters) | {
+        'custom_imports'
+    }
+    return {
+        k: v
+        for k, v in Config.fromfile(path).to_dict().items() if k in keys
+    }

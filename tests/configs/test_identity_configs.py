@@ -5,7 +5,7 @@ losses whose gradients reach the trained head (tiny generated data)."""
 
 import pytest
 import torch
-from config_names import twin
+from config_names import runner_dict, twin
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
@@ -20,8 +20,8 @@ def _load(role, tracker, ground='pets09_mbv2_clip8'):
 
 @pytest.mark.parametrize('tracker', ['tracktor', 'siamrpn'])
 def test_each_config_differs_in_its_name_alone(tracker):
-    base = _load('deepmot', tracker, 'pets09_mbv2').to_dict()
-    clip8 = _load('deepmot', tracker).to_dict()
+    base = runner_dict(twin('deepmot', tracker, 'pets09_mbv2'))
+    clip8 = runner_dict(twin('deepmot', tracker, 'pets09_mbv2_clip8'))
     loader = clip8['train_dataloader']
     assert (loader['batch_size'], loader['dataset']['clip_length']) == (1, 8)
     loader.update(batch_size=base['train_dataloader']['batch_size'])
@@ -29,16 +29,17 @@ def test_each_config_differs_in_its_name_alone(tracker):
         clip_length=base['train_dataloader']['dataset']['clip_length'])
     assert clip8 == base
 
-    clip8 = _load('deepmot', tracker).to_dict()
-    vanilla = _load('vanilla', tracker).to_dict()
+    clip8 = runner_dict(twin('deepmot', tracker, 'pets09_mbv2_clip8'))
+    vanilla = runner_dict(twin('vanilla', tracker, 'pets09_mbv2_clip8'))
     assert vanilla['model'].pop('deepmot_loss') is None
     assert vanilla.pop('custom_hooks') == []
     clip8['model'].pop('deepmot_loss')
     clip8.pop('custom_hooks')
     assert vanilla == clip8
 
-    clip8 = _load('deepmot', tracker).to_dict()
-    identity = _load('deepmot-identity', tracker).to_dict()
+    clip8 = runner_dict(twin('deepmot', tracker, 'pets09_mbv2_clip8'))
+    identity = runner_dict(
+        twin('deepmot-identity', tracker, 'pets09_mbv2_clip8'))
     loss = identity['model']['deepmot_loss']
     assert (loss.pop('lambda_idf1'), loss.pop('lambda_hota')) == (1.0, 1.0)
     assert identity == clip8

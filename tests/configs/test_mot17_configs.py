@@ -6,7 +6,7 @@ import os.path as osp
 import numpy as np
 import pytest
 import torch
-from config_names import config, twin
+from config_names import config, runner_dict, twin
 from mmengine.config import Config
 from mmengine.dataset import pseudo_collate
 from mmengine.registry import init_default_scope
@@ -119,11 +119,8 @@ def test_the_default_matcher_is_sinkhorn_and_the_study_keeps_the_dhn():
 
 
 def _plain(name):
-    """A config as a dict, without the model pieces' variables."""
-    path = name if osp.isabs(name) else config(name)
-    cfg = Config.fromfile(path).to_dict()
-    return {k: v for k, v in cfg.items()
-            if not k.startswith(('mbv2_', '_mbv2', '_wide', 'sot_optim'))}
+    """A config as a dict of the keys a runner reads."""
+    return runner_dict(name if osp.isabs(name) else config(name))
 
 
 @pytest.mark.parametrize('tracker,parts', [
