@@ -7,8 +7,10 @@ PY := .venv/bin/python
 setup:
 	bash tools/setup_env.sh
 
+# two workers for CI's two cores: much of a test's time is one core
+# importing the stack or waiting on a subprocess
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2
 
 lint: setup
 	$(PY) -m flake8 deepmot mmdeepmot projects tools tests configs benchmarks

@@ -5,7 +5,7 @@
 # and keeps the setting with the best mean of the twins' best validation
 # MOTA; no half-val frame is read. The kept settings are the drawn configs'.
 # Each grid writes WORK/<pair>_schedule.{md,json}, copied to
-# benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_schedule_<what>_seed0.json.
+# benchmarks/results/trackers/mot17_drawn/<tracker>-r18_schedule-<what>-seed0_halftrainselect.json.
 # Finished runs are reused and killed ones resume: run it again after a
 # stop. About 3 hours of lane time for Tracktor (10 runs of 7-30 minutes),
 # 25 minutes for SiamRPN; one lane (the grid trains its runs in turn).
@@ -23,7 +23,7 @@ grid() {  # tracker, what, schedule_grid options
     .venv/bin/python projects/twin_study/tools/schedule_grid.py "$tracker-mot17drawn" \
         --seed 0 --threads 1 --work-dir "$work" "$@"
     cp "$work/$tracker-mot17drawn_schedule.json" \
-        "$RESULTS/${tracker}_mot17drawn_schedule_${what}_seed0.json"
+        "$RESULTS/${tracker}-r18_schedule-${what}-seed0_halftrainselect.json"
 }
 grid siamrpn lr --grid optim_wrapper.optimizer.lr=1e-4,3e-4
 # the rates at the length set before (600), the length at the kept rate

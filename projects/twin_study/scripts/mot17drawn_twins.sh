@@ -9,15 +9,17 @@
 #
 # It takes longer than a session (about 15 hours of lane time with
 # Tracktor at 1200 iterations, 45 minutes a run), so every
-# finished run goes into a ledger, benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_
-# halfval_runs.json (twin_study.Ledger; commit it): a run the ledger
+# finished run goes into a ledger,
+# benchmarks/results/trackers/mot17_drawn/<tracker>-r18_ledger_halfval.json
+# (twin_study.Ledger; commit it): a run the ledger
 # holds under the same config, seed and thread count is not made again, in
 # this checkout or another. Within a checkout a killed run also resumes
 # from its last checkpoint: run the script again after a stop. A run two
 # lanes need (the vanilla twin of an ablation) is locked by the lane that
 # works on it; the other waits. At the end the tables of every seed the
-# ledgers hold are written to benchmarks/results/trackers/mot17_drawn/<tracker>_mot17drawn_
-# halfval.json and its ablations' files.
+# ledgers hold are written to
+# benchmarks/results/trackers/mot17_drawn/<tracker>-r18_twins_halfval.json and
+# its ablations' files (<tracker>-r18_twins-<ablation>_halfval.json).
 #   bash projects/twin_study/scripts/mot17drawn_twins.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
@@ -31,7 +33,7 @@ compare() {  # tracker, compare_twins options
     shift
     .venv/bin/python projects/twin_study/tools/compare_twins.py "$tracker-mot17drawn" \
         --threads 1 --work-dir "$WORK" \
-        --ledger "$RESULTS/${tracker}_mot17drawn_halfval_runs.json" "$@"
+        --ledger "$RESULTS/${tracker}-r18_ledger_halfval.json" "$@"
 }
 ablation() {  # tracker, ablation name, compare_twins options
     local tracker=$1 name=$2 rest
@@ -68,11 +70,11 @@ table() {  # output name, compare_twins table, tracker, options
     fi
 }
 for tracker in tracktor siamrpn; do
-    table "${tracker}_mot17drawn_halfval.json" \
+    table "${tracker}-r18_twins_halfval.json" \
         "$tracker-mot17drawn_twins.json" "$tracker" --stage0 \
         --seeds 0 1 2 3 4
     for name in sinkhorn dmota; do
-        table "${tracker}_mot17drawn_halfval_$name.json" \
+        table "${tracker}-r18_twins-${name}_halfval.json" \
             "deepmot_${tracker}_mot17drawn_${name}_twins.json" "$tracker" \
             --deepmot-config \
             "configs/deepmot_${tracker}/deepmot-${name}_${tracker}_$(model "$tracker")_1xb2-clip3-$(iters "$tracker")_mot17drawn.py" \

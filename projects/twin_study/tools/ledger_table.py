@@ -4,7 +4,7 @@ then each paired run minus a base run, seed by seed.
 
     .venv/bin/python projects/twin_study/tools/ledger_table.py \\
         benchmarks/results/trackers/mot17_drawn/\\
-            tracktor_mot17drawn_halfval_runs.json \\
+            tracktor-r18_ledger_halfval.json \\
         --seeds 0 1 2 --base deepmot_tracktor_mot17drawn \\
         --runs vanilla_tracktor_mot17drawn deepmot_tracktor_mot17drawn \\
             deepmot_tracktor_mot17drawn_sinkhorn \\

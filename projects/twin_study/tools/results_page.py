@@ -18,7 +18,7 @@ import sys
 
 import _bootstrap  # noqa: F401
 from twin_study.metafile import COLLECTIONS, metafile_text
-from twin_study.results_index import (INDEX, build_index, index_text,
+from twin_study.results_index import (INDEX, build_index, index_text, misnamed,
                                       unreferenced)
 from twin_study.results_page import render_page
 from twin_study.runs import CHECKOUT
@@ -42,6 +42,10 @@ def main() -> None:
         with open(page) as f:
             texts[page] = f.read()
     index = build_index(args.results, texts)
+    wrong = misnamed(index)
+    if wrong:
+        sys.exit('error: result files not named <subject>_<what>_<where>.json '
+                 '(twin_study/results_index.py): ' + ', '.join(wrong))
     path = osp.join(args.results, INDEX)
     text = index_text(index)
     old = open(path).read() if osp.isfile(path) else None

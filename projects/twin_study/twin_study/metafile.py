@@ -22,12 +22,12 @@ COLLECTIONS = {
 # the ledgers holding the runs of the folders' configs (under a run's
 # former config name, or stage0_<tracker>_<ground> for the start)
 LEDGERS = (
-    'trackers/pets09/tracktor_pets09_ledger.json',
-    'trackers/pets09/tracktor_pets09_mbv2_ledger.json',
-    'trackers/pets09/siamrpn_pets09_ledger.json',
-    'trackers/pets09/siamrpn_pets09_mbv2_ledger.json',
-    'trackers/mot17_drawn/tracktor_mot17drawn_halfval_runs.json',
-    'trackers/mot17_drawn/siamrpn_mot17drawn_halfval_runs.json',
+    'trackers/pets09/tracktor-r18_ledger_halfval.json',
+    'trackers/pets09/tracktor-mbv2_ledger_halfval.json',
+    'trackers/pets09/siamrpn-r18_ledger_halfval.json',
+    'trackers/pets09/siamrpn-mbv2_ledger_halfval.json',
+    'trackers/mot17_drawn/tracktor-r18_ledger_halfval.json',
+    'trackers/mot17_drawn/siamrpn-r18_ledger_halfval.json',
 )
 # the stage-0 configs whose shipped weights a ledger's stage-0 row tests
 STAGE0_RUNS = {

@@ -4,13 +4,25 @@ none) and which pages read it (their ``results:`` directives).
 
 ``results_page.py`` writes it to ``benchmarks/results/index.json`` before
 the pages, and the ``results:index`` directive renders it as a table;
-``--check`` fails when the file is stale."""
+``--check`` fails when the file is stale.
+
+Every file is named ``<subject>_<what>_<where>.json``, three parts of
+lower-case words joined by hyphens: the subject is a tracker and its
+network (``tracktor-mbv2``, ``siamrpn-r18``), a baseline (``kalman``,
+``iou``) or the measured part (``dhn``, ``deepmot-loss``); what says the
+kind of result (``ledger``, ``twins-dmota``, ``stage0``, ``tune-births``,
+``step-1thread``); where names the split or the data (``halfval``,
+``halftrainselect``, ``pets09``). The folder says the rest:
+``trackers/<data>/``, ``speed/``, ``fidelity/``."""
 import json
 import os
 import os.path as osp
-from typing import Dict, Iterable
+import re
+from typing import Dict, Iterable, List
 
 INDEX = 'index.json'
+RESULT_NAME = re.compile(r'[a-z0-9]+(?:-[a-z0-9]+)*'
+                         r'(?:_[a-z0-9]+(?:-[a-z0-9]+)*){2}\.json')
 
 
 def _provenance(path: str) -> Dict[str, object]:
@@ -77,6 +89,14 @@ def _script(command: object) -> str:
         return 'not recorded'
     words = command if isinstance(command, list) else str(command).split()
     return f'`{words[0]}`'
+
+
+def misnamed(index: Dict[str, dict]) -> List[str]:
+    """Files not named ``<subject>_<what>_<where>.json``."""
+    return [
+        name for name in index
+        if not RESULT_NAME.fullmatch(osp.basename(name))
+    ]
 
 
 def unreferenced(index: Dict[str, dict]) -> Iterable[str]:

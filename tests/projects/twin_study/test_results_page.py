@@ -165,3 +165,23 @@ def test_twins_without_a_finished_pair_say_so(results):
                       results, 'page.md')
     assert 'No seed of both twins has finished yet (finished: ' \
         'vanilla_t seed 0).' in out
+
+
+def test_result_files_follow_one_naming_scheme():
+    from twin_study.results_index import misnamed
+    index = {
+        'trackers/pets09/tracktor-mbv2_ledger_halfval.json': {},
+        'speed/tracktor-r18_step-1thread_pets09.json': {},
+        'trackers/pets09/kalman' + '_halfval.json': {},  # two parts
+        'trackers/pets09/tracktor_pets09_mbv2' + '_ledger.json': {},  # four
+        'fidelity/DHN_bands_synthetic.json': {},  # upper case
+    }
+    assert misnamed(index) == [
+        'trackers/pets09/kalman' + '_halfval.json',
+        'trackers/pets09/tracktor_pets09_mbv2' + '_ledger.json',
+        'fidelity/DHN_bands_synthetic.json'
+    ]
+    # and every committed one does
+    from twin_study.results_index import build_index
+    assert not misnamed(build_index(osp.join(ROOT, 'benchmarks', 'results'),
+                                    {}))
