@@ -12,7 +12,7 @@
 #   bash projects/twin_study/scripts/mot17drawn_schedules.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 WORK=${WORK_DIR:-work_dirs/schedules}
 RESULTS=benchmarks/results/trackers/mot17_drawn
 

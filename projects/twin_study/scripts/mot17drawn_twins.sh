@@ -23,7 +23,7 @@
 #   bash projects/twin_study/scripts/mot17drawn_twins.sh      (WORK_DIR=... to move it)
 # Prerequisite: data/MOT17-drawn (README, "The drawn MOT17").
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 WORK=${WORK_DIR:-work_dirs/twins_drawn_sel}
 RESULTS=benchmarks/results/trackers/mot17_drawn
 mkdir -p "$WORK"
@@ -35,15 +35,18 @@ compare() {  # tracker, compare_twins options
         --threads 1 --work-dir "$WORK" \
         --ledger "$RESULTS/${tracker}-r18_ledger_halfval.json" "$@"
 }
-ablation() {  # tracker, ablation name, compare_twins options
-    local tracker=$1 name=$2 rest
-    shift 2
-    case $tracker in
+ablation_config() {  # tracker, ablation name
+    local rest
+    case $1 in
         tracktor) rest=r18-c16-fpn_1xb2-clip3-1200it ;;
         siamrpn) rest=r18-c16_1xb2-clip3-300it ;;
     esac
-    compare "$tracker" --deepmot-config \
-        "configs/deepmot_$tracker/deepmot-${name}_${tracker}_${rest}_mot17drawn.py" "$@"
+    echo "configs/deepmot_$1/deepmot-${2}_${1}_${rest}_mot17drawn.py"
+}
+ablation() {  # tracker, ablation name, compare_twins options
+    local tracker=$1 name=$2
+    shift 2
+    compare "$tracker" --deepmot-config "$(ablation_config "$tracker" "$name")" "$@"
 }
 lane1() {
     compare tracktor --stage0 --seeds 0 1 2
@@ -76,8 +79,7 @@ for tracker in tracktor siamrpn; do
     for name in sinkhorn dmota; do
         table "${tracker}-r18_twins-${name}_halfval.json" \
             "deepmot_${tracker}_mot17drawn_${name}_twins.json" "$tracker" \
-            --deepmot-config \
-            "configs/deepmot_${tracker}/deepmot-${name}_${tracker}_$(model "$tracker")_1xb2-clip3-$(iters "$tracker")_mot17drawn.py" \
+            --deepmot-config "$(ablation_config "$tracker" "$name")" \
             --seeds 0 1 2
     done
 done
