@@ -2,8 +2,6 @@
 # tools/iou_baseline.py, a peer's submission) through tools/test.py: the
 # MOTResultReplay "tracker" returns each frame's rows of results_dir/SEQ.txt
 # and MOTChallengeTableMetrics scores them against the split's annotations.
-#   .venv/bin/python tools/test.py configs/baselines/replay-results_toy.py \
-#       --cfg-options model.results_dir=work_dirs/iou_baseline
 _base_ = ['../_base_/default_runtime.py']
 # MOTResultReplay lives apart from the paper's components
 custom_imports = dict(

@@ -1,10 +1,6 @@
 # Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py: the
 # DeepMOT loss with dMOTA alone (no dMOTP term, lambda_motp=0); everything else
 # is the DeepMOT twin's.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       siamrpn-mot17drawn \
-#       --deepmot-config \
-#       configs/deepmot_siamrpn/deepmot-dmota_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

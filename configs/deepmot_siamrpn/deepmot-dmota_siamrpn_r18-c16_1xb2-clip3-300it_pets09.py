@@ -1,9 +1,5 @@
 # Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: dMOTA alone
 # (no dMOTP term).
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       siamrpn-pets09 \
-#       --deepmot-config \
-#       configs/deepmot_siamrpn/deepmot-dmota_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,10 +1,6 @@
 # Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: the DeepMOT
 # loss with the dual-softmax matcher (a row softmax times a column softmax with
 # Sinkhorn's unmatched slot, one pass) in place of the frozen DHN.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       siamrpn-pets09 \
-#       --deepmot-config \
-#       configs/deepmot_siamrpn/deepmot-dualsoftmax_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -2,10 +2,6 @@
 # DeepMOT loss with the Sinkhorn matcher (entropic optimal transport with a
 # slack row and column, SinkhornMatcher's defaults) in place of the frozen DHN;
 # everything else is the DeepMOT twin's.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       siamrpn-mot17drawn \
-#       --deepmot-config \
-#       configs/deepmot_siamrpn/deepmot-sinkhorn_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

@@ -3,8 +3,6 @@
 # without identity terms, which
 # deepmot-identity_siamrpn_mbv2_1xb1-clip8-300it_pets09.py is measured against
 # (docs/identity_loss.md).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_1xb1-clip8-300it_pets09.py
 _base_ = [
     './vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py',
     '../_base_/deepmot_loss.py'

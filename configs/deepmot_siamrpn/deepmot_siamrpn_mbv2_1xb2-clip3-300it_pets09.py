@@ -1,8 +1,6 @@
 # DeepMOT-SiamRPN on PETS09-S2L1 from a real start: the vanilla twin
 # (vanilla_siamrpn_mbv2_1xb2-clip3-300it_pets09.py) plus the DeepMOT loss with
 # the paper's DHN as matcher.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_1xb2-clip3-300it_pets09.py
 _base_ = [
     './vanilla_siamrpn_mbv2_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,10 +1,6 @@
 # DeepMOT-SiamRPN on MOT17 from the MobileNetV2 start, for a GPU machine:
 # configs/deepmot_siamrpn_mot17.py's schedule and loss on the network of
 # stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py, from its last checkpoint.
-#   python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
-#   python tools/train.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py
 _base_ = [
     './stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py',
     '../_base_/deepmot_loss.py'

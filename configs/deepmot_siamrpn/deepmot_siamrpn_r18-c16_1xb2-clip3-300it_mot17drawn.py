@@ -1,12 +1,6 @@
 # DeepMOT-SiamRPN on the drawn MOT17: the GPU recipe
 # (configs/deepmot_siamrpn_mot17.py) at CPU size, as its vanilla twin plus the
 # DeepMOT loss with the paper's DHN as matcher.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py \
-#       --checkpoint \
-#       work_dirs/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn/best_*.pth
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

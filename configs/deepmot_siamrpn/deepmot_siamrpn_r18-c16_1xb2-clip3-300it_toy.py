@@ -1,12 +1,6 @@
 # DeepMOT-SiamRPN on the generated data set: the vanilla twin
 # (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py) plus the DeepMOT loss of
 # the tracker unrolled over 3-frame clips, through the frozen, shipped DHN.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_siamrpn/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py \
-#       --checkpoint \
-#       work_dirs/deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy/iter_300.pth
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
     '../_base_/deepmot_loss.py'

@@ -1,9 +1,5 @@
 # DeepMOT-SiamRPN on MOT17 (half-train-fit -> half-val, public detections),
-# for a GPU machine with the data set (see README, "MOT17 on a GPU"):
-#   python tools/mot2cocovid.py data/MOT17
-#   python tools/train.py configs/deepmot_siamrpn_mot17.py
-#   python tools/test.py configs/deepmot_siamrpn_mot17.py \
-#       --checkpoint work_dirs/deepmot_siamrpn_mot17/best_*.pth
+# for a GPU machine with the data set (see README, "MOT17 on a GPU").
 # MMTracking's SiamRPN++ as a multi-object tracker
 # (_base_/siamrpn_clips_mot17halftrain.py) fine-tuned on 3-frame clips with the
 # DeepMOT loss (Sinkhorn matcher, the base's default; the paper's DHN is

@@ -3,8 +3,6 @@
 # SiamRPN's own loss under the schedule of
 # stage0_siamrpn_r18-c16_1xb2-600it_pets09.py (only the network and its start
 # differ).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_1xb2-600it_pets09.py
 _base_ = [
     '../_base_/siamrpn_pets09.py', '../_base_/models/mobilenetv2_siamrpn.py'
 ]

@@ -6,8 +6,6 @@
 # region) pairs of the tracks' 3-frame clips, nothing frozen but what the
 # backbone keeps as pretrained; 4 epochs, as the Tracktor stage 0 on the same
 # data (stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py).
-#   python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py
 _base_ = [
     '../_base_/siamrpn_clips_mot17halftrain.py',
     '../_base_/models/mobilenetv2_siamrpn.py', '../_base_/siamrpn_sot_optim.py'

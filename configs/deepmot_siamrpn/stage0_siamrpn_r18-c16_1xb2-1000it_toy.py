@@ -6,8 +6,6 @@
 # over 3-frame clips. Both twins
 # (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py,
 # deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py) start from it.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-1000it_toy.py
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
 ]

@@ -3,10 +3,6 @@
 # loss on (template, search region) pairs of the tracks, nothing frozen.
 # Both twins start from its last checkpoint, shipped as
 # checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
-#   .venv/bin/python tools/render_mot.py ../shared/data/MOT17-labels \
-#       data/MOT17-drawn --scale 0.333
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py
 _base_ = [
     '../_base_/siamrpn_r18-c16_cpu.py', '../_base_/siamrpn_sot_optim.py'
 ]

@@ -5,8 +5,6 @@
 # half-train-select; docs/real_pixels.md). Both twins start from its last
 # checkpoint, shipped as checkpoints/siamrpn_sot_pets09.pth
 # (tools/publish_model.py).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/stage0_siamrpn_r18-c16_1xb2-600it_pets09.py
 _base_ = ['../_base_/siamrpn_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'

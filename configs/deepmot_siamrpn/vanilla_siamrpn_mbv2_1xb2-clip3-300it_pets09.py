@@ -3,8 +3,6 @@
 # shipped) fine-tuned under the small network's clips and schedule
 # (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py); its DeepMOT twin adds
 # only the loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/vanilla_siamrpn_mbv2_1xb2-clip3-300it_pets09.py
 _base_ = ['./stage0_siamrpn_mbv2_1xb2-600it_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_pets09_mbv2.pth'

@@ -3,8 +3,6 @@
 # of half-train-fit with SiamRPN's own loss, the backbone frozen, under the
 # drawn MOT17's twin schedule; checkpoint chosen on half-train-select. Its
 # DeepMOT twin adds only the loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py
 _base_ = ['./stage0_siamrpn_r18-c16_1xb2-600it_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_pets09.pth'

@@ -2,12 +2,6 @@
 # model, data, clips, frozen backbone and schedule, fine-tuned from the stage-0
 # SiamRPN (stage0_siamrpn_r18-c16_1xb2-1000it_toy.py, shipped in checkpoints/)
 # with SiamRPN's own loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_siamrpn/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py \
-#       --checkpoint \
-#       work_dirs/vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy/iter_300.pth
 _base_ = ['./stage0_siamrpn_r18-c16_1xb2-1000it_toy.py']
 
 model = dict(frozen_modules=['backbone'])

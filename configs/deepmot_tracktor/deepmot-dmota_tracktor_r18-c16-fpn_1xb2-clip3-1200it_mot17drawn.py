@@ -1,10 +1,6 @@
 # Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py: the
 # DeepMOT loss with dMOTA alone (no dMOTP term, lambda_motp=0); everything else
 # is the DeepMOT twin's.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       tracktor-mot17drawn \
-#       --deepmot-config \
-#       configs/deepmot_tracktor/deepmot-dmota_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

@@ -1,9 +1,5 @@
 # Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py: dMOTA
 # alone (no dMOTP term).
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       tracktor-pets09 \
-#       --deepmot-config \
-#       configs/deepmot_tracktor/deepmot-dmota_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py',
     '../_base_/deepmot_loss.py'

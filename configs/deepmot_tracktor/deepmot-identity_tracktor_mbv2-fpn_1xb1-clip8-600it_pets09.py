@@ -1,9 +1,6 @@
 # deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py with the identity terms
 # of the loss: 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
 # (docs/identity_loss.md).
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       tracktor-pets09-mbv2-clip8 --deepmot-config \
-#       configs/deepmot_tracktor/deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py
 _base_ = [
     './vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -2,10 +2,6 @@
 # DeepMOT loss with the Sinkhorn matcher (entropic optimal transport with a
 # slack row and column, SinkhornMatcher's defaults) in place of the frozen DHN;
 # everything else is the DeepMOT twin's.
-#   .venv/bin/python projects/twin_study/tools/compare_twins.py \
-#       tracktor-mot17drawn \
-#       --deepmot-config \
-#       configs/deepmot_tracktor/deepmot-sinkhorn_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

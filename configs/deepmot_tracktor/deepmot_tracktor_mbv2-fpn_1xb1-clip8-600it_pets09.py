@@ -3,8 +3,6 @@
 # loss without identity terms, which
 # deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py is measured
 # against (docs/identity_loss.md).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py
 _base_ = [
     './vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -2,10 +2,6 @@
 # configs/deepmot_tracktor_mot17.py's schedule and loss on the network of
 # stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py, from its last
 # checkpoint.
-#   python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
-#   python tools/train.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py
 _base_ = [
     './stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py',
     '../_base_/deepmot_loss.py'

@@ -1,12 +1,6 @@
 # DeepMOT-Tracktor on the drawn MOT17: the GPU recipe
 # (configs/deepmot_tracktor_mot17.py) at CPU size, as its vanilla twin plus
 # the DeepMOT loss with the paper's DHN as matcher.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py \
-#       --checkpoint \
-#       work_dirs/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn/best_*.pth
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

@@ -1,12 +1,6 @@
 # DeepMOT-Tracktor on the generated data set: the vanilla twin
 # (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py) plus the DeepMOT loss
 # of Tracktor unrolled over 3-frame clips, through the frozen, shipped DHN.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_tracktor/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py \
-#       --checkpoint \
-#       work_dirs/deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy/iter_600.pth
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
     '../_base_/deepmot_loss.py'

@@ -1,9 +1,5 @@
 # DeepMOT-Tracktor on MOT17 (half-train-fit -> half-val), for a GPU machine
-# with the data set (see README, "MOT17 on a GPU"):
-#   python tools/mot2cocovid.py data/MOT17
-#   python tools/train.py configs/deepmot_tracktor_mot17.py
-#   python tools/test.py configs/deepmot_tracktor_mot17.py \
-#       --checkpoint work_dirs/deepmot_tracktor_mot17/best_*.pth
+# with the data set (see README, "MOT17 on a GPU").
 # MMTracking's Tracktor (Faster R-CNN R50-FPN and ReID R50 trained on MOT17
 # half-train, loaded through init_cfg) fine-tuned on 3-frame clips with the
 # DeepMOT loss (Sinkhorn matcher, the base's default; the paper's DHN is

@@ -1,7 +1,5 @@
 # The other start for stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py: the
 # same detector and schedule from ImageNet MobileNetV2 weights.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/stage0-imagenet_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py
 _base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
 model = dict(

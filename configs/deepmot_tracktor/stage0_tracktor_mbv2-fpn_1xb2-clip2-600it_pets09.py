@@ -3,8 +3,6 @@
 # trained on half-train-fit with the detector's losses under the schedule of
 # stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py (only the network and
 # its start differ).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py
 _base_ = [
     '../_base_/tracktor_pets09.py',
     '../_base_/models/mobilenetv2_fpn_tracktor.py'

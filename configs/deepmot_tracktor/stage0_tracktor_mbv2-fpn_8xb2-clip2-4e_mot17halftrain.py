@@ -5,8 +5,6 @@
 # MobileNetV2 features, the detector trained on MOT17 half-train-fit with its
 # own losses (2-frame clips), nothing frozen but what the backbone keeps as
 # pretrained; 4 epochs as MMTracking's Tracktor detector on MOT17.
-#   python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py
 _base_ = [
     '../_base_/tracktor_clips_mot17halftrain.py',
     '../_base_/models/mobilenetv2_fpn_tracktor.py'

@@ -3,10 +3,6 @@
 # losses only, nothing frozen. Both twins start from its last checkpoint,
 # shipped as checkpoints/tracktor_detector_mot17drawn.pth
 # (tools/publish_model.py).
-#   .venv/bin/python tools/render_mot.py ../shared/data/MOT17-labels \
-#       data/MOT17-drawn --scale 0.333
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py
 _base_ = ['../_base_/tracktor_r18-c16-fpn_cpu.py']
 
 data_root = 'data/MOT17-drawn/'

@@ -5,8 +5,6 @@
 # scratch on half-train-select; docs/real_pixels.md). Both twins start from its
 # last checkpoint, shipped as checkpoints/tracktor_detector_pets09.pth
 # (tools/publish_model.py).
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py
 _base_ = ['../_base_/tracktor_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_mot17drawn.pth'

@@ -5,8 +5,6 @@
 # (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py,
 # deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py) start from its last
 # checkpoint.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
 ]

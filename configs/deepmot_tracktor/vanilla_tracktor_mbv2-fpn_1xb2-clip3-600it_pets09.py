@@ -4,8 +4,6 @@
 # fine-tuned on 3-frame clips under the small network's twin schedule
 # (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py); its DeepMOT twin
 # adds only the loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py
 _base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'

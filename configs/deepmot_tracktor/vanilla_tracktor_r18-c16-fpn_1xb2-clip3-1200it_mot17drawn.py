@@ -3,8 +3,6 @@
 # frozen; its DeepMOT twin
 # (deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py) adds only
 # the loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py']
 
 load_from = 'checkpoints/tracktor_detector_mot17drawn.pth'

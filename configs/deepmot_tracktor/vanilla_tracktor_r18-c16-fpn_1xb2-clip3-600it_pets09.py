@@ -3,8 +3,6 @@
 # 3-frame clips of half-train-fit with the detector's own losses, backbone,
 # neck and RPN frozen, checkpoints chosen on half-train-select; its DeepMOT
 # twin adds only the loss.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_pets09.pth'

@@ -4,12 +4,6 @@
 # ships in checkpoints/ (stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py,
 # 2000 iterations on the default data set, tools/publish_model.py); retrain it
 # with that config to change it.
-#   .venv/bin/python tools/train.py \
-#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py
-#   .venv/bin/python tools/test.py \
-#       configs/deepmot_tracktor/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py \
-#       --checkpoint \
-#       work_dirs/vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy/iter_600.pth
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py']
 
 # Tracktor's tracking step is the RoI head regressing last frame's boxes;
