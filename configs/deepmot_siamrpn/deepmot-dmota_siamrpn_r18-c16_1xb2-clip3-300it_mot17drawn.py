@@ -1,6 +1,4 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py: the
-# DeepMOT loss with dMOTA alone (no dMOTP term, lambda_motp=0); everything else
-# is the DeepMOT twin's.
+# Ablation: the DeepMOT twin's loss with dMOTA alone (lambda_motp=0).
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

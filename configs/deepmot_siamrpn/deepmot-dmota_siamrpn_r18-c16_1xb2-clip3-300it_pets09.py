@@ -1,5 +1,4 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: dMOTA alone
-# (no dMOTP term).
+# Ablation: the DeepMOT twin's loss with dMOTA alone (lambda_motp=0).
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

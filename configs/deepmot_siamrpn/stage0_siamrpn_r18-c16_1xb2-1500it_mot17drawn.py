@@ -1,8 +1,5 @@
-# Stage 0 of the drawn-MOT17 SiamRPN twins: the CPU-size SiamRPN trained
-# from scratch on half-train clips of the drawn MOT17 with SiamRPN's own
-# loss on (template, search region) pairs of the tracks, nothing frozen.
-# Both twins start from its last checkpoint, shipped as
-# checkpoints/siamrpn_sot_mot17drawn.pth (tools/publish_model.py).
+# Stage 0 of the drawn-MOT17 twins: the CPU-size SiamRPN from scratch; shipped
+# as checkpoints/siamrpn_sot_mot17drawn.pth.
 _base_ = [
     '../_base_/siamrpn_r18-c16_cpu.py', '../_base_/siamrpn_sot_optim.py'
 ]

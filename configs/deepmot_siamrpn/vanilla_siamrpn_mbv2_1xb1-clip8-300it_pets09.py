@@ -1,6 +1,5 @@
-# vanilla_siamrpn_mbv2_1xb2-clip3-300it_pets09.py on 8-frame clips, one a step
-# (8 frames a step against 2 x 3), long enough for a switch to last: the
-# vanilla twin of the identity-term study (docs/identity_loss.md).
+# The real-start vanilla twin on 8-frame clips (one a step), long enough for a
+# switch to last: the identity-term study's vanilla twin.
 _base_ = ['./stage0_siamrpn_mbv2_1xb2-600it_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_pets09_mbv2.pth'

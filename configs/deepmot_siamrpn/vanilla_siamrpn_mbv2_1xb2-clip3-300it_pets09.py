@@ -1,8 +1,5 @@
-# The vanilla real-start SiamRPN twin on PETS09-S2L1: the stride-8 MobileNetV2
-# SiamRPN of stage0_siamrpn_mbv2_1xb2-600it_pets09.py (its last checkpoint,
-# shipped) fine-tuned under the small network's clips and schedule
-# (vanilla_siamrpn_r18-c16_1xb2-clip3-300it_pets09.py); its DeepMOT twin adds
-# only the loss.
+# The real-start vanilla twin on PETS09: stage 0 fine-tuned under the small
+# network's clips and schedule.
 _base_ = ['./stage0_siamrpn_mbv2_1xb2-600it_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_pets09_mbv2.pth'

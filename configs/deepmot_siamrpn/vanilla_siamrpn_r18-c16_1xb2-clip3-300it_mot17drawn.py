@@ -1,6 +1,5 @@
-# The vanilla SiamRPN twin on the drawn MOT17: stage 0's SiamRPN fine-tuned on
-# 3-frame clips with SiamRPN's own loss, the backbone frozen; its DeepMOT twin
-# (deepmot_siamrpn_r18-c16_1xb2-clip3-300it_mot17drawn.py) adds only the loss.
+# The vanilla twin on the drawn MOT17: stage 0 fine-tuned on 3-frame clips with
+# SiamRPN's own loss, the backbone frozen.
 _base_ = ['./stage0_siamrpn_r18-c16_1xb2-1500it_mot17drawn.py']
 
 load_from = 'checkpoints/siamrpn_sot_mot17drawn.pth'

@@ -1,8 +1,5 @@
-# The vanilla SiamRPN twin on PETS09-S2L1: stage 0's SiamRPN
-# (stage0_siamrpn_r18-c16_1xb2-600it_pets09.py) fine-tuned on 3-frame clips
-# of half-train-fit with SiamRPN's own loss, the backbone frozen, under the
-# drawn MOT17's twin schedule; checkpoint chosen on half-train-select. Its
-# DeepMOT twin adds only the loss.
+# The vanilla twin on PETS09: stage 0 fine-tuned on 3-frame clips with
+# SiamRPN's own loss, the backbone frozen.
 _base_ = ['./stage0_siamrpn_r18-c16_1xb2-600it_pets09.py']
 
 load_from = 'checkpoints/siamrpn_sot_pets09.pth'

@@ -1,7 +1,5 @@
-# The vanilla twin of deepmot_siamrpn_r18-c16_1xb2-clip3-300it_toy.py: the same
-# model, data, clips, frozen backbone and schedule, fine-tuned from the stage-0
-# SiamRPN (stage0_siamrpn_r18-c16_1xb2-1000it_toy.py, shipped in checkpoints/)
-# with SiamRPN's own loss.
+# The vanilla twin on the generated set: the stage-0 SiamRPN fine-tuned on
+# 3-frame clips with its own loss.
 _base_ = ['./stage0_siamrpn_r18-c16_1xb2-1000it_toy.py']
 
 model = dict(frozen_modules=['backbone'])

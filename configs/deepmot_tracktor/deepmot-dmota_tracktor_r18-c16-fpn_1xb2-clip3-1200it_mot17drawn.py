@@ -1,6 +1,4 @@
-# Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py: the
-# DeepMOT loss with dMOTA alone (no dMOTP term, lambda_motp=0); everything else
-# is the DeepMOT twin's.
+# Ablation: the DeepMOT twin's loss with dMOTA alone (lambda_motp=0).
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

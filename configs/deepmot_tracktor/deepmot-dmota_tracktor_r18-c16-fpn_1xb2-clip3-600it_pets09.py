@@ -1,5 +1,4 @@
-# Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py: dMOTA
-# alone (no dMOTP term).
+# Ablation: the DeepMOT twin's loss with dMOTA alone (lambda_motp=0).
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py: the
-# DeepMOT loss with the dual-softmax matcher (a row softmax times a column
-# softmax with Sinkhorn's unmatched slot, one pass) in place of the frozen DHN.
+# Ablation: the DeepMOT twin with the one-pass dual-softmax matcher in place of
+# the frozen DHN.
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,5 +1,4 @@
-# deepmot_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py with the identity terms
-# of the loss: 1 - dIDF1 and 1 - dHOTA over each clip, weighted as 1 - dMOTA is
+# The 8-frame DeepMOT twin plus the identity terms 1 - dIDF1 and 1 - dHOTA
 # (docs/identity_loss.md).
 _base_ = [
     './vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py',

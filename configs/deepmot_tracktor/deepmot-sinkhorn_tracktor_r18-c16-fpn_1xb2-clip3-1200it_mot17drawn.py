@@ -1,7 +1,5 @@
-# Ablation of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py: the
-# DeepMOT loss with the Sinkhorn matcher (entropic optimal transport with a
-# slack row and column, SinkhornMatcher's defaults) in place of the frozen DHN;
-# everything else is the DeepMOT twin's.
+# Ablation: the DeepMOT twin with the Sinkhorn matcher in place of the frozen
+# DHN.
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

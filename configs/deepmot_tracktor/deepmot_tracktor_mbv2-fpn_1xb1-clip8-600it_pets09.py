@@ -1,8 +1,5 @@
-# DeepMOT-Tracktor on 8-frame clips: the vanilla twin
-# (vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py) plus the DeepMOT
-# loss without identity terms, which
-# deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py is measured
-# against (docs/identity_loss.md).
+# The 8-frame vanilla twin plus the DeepMOT loss: the baseline of the
+# identity-term study.
 _base_ = [
     './vanilla_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py',
     '../_base_/deepmot_loss.py'

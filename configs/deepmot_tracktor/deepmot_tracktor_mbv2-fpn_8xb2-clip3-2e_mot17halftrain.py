@@ -1,7 +1,5 @@
-# DeepMOT-Tracktor on MOT17 from the MobileNetV2 start, for a GPU machine:
-# configs/deepmot_tracktor_mot17.py's schedule and loss on the network of
-# stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py, from its last
-# checkpoint.
+# DeepMOT-Tracktor on MOT17 from the MobileNetV2 start (GPU): the R50 recipe's
+# schedule and loss on the network of its stage 0.
 _base_ = [
     './stage0_tracktor_mbv2-fpn_8xb2-clip2-4e_mot17halftrain.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# DeepMOT-Tracktor on the drawn MOT17: the GPU recipe
-# (configs/deepmot_tracktor_mot17.py) at CPU size, as its vanilla twin plus
-# the DeepMOT loss with the paper's DHN as matcher.
+# DeepMOT-Tracktor on the drawn MOT17: the GPU recipe at CPU size, the vanilla
+# twin plus the DeepMOT loss (the paper's DHN as matcher).
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py',
     '../_base_/deepmot_loss.py'

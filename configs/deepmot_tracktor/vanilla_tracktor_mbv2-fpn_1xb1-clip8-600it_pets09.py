@@ -1,6 +1,5 @@
-# vanilla_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py on 8-frame clips, one a
-# step (8 frames a step against 2 x 3), long enough for a switch to last: the
-# vanilla twin of the identity-term study (docs/identity_loss.md).
+# The real-start vanilla twin on 8-frame clips (one a step), long enough for a
+# switch to last: the identity-term study's vanilla twin.
 _base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'

@@ -1,9 +1,5 @@
-# The vanilla real-start Tracktor twin on PETS09-S2L1: stage 0's MobileNetV2-
-# FPN detector (stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py) with
-# Tracktor++'s motion and appearance re-identification of lost tracks,
-# fine-tuned on 3-frame clips under the small network's twin schedule
-# (vanilla_tracktor_r18-c16-fpn_1xb2-clip3-600it_pets09.py); its DeepMOT twin
-# adds only the loss.
+# The real-start vanilla twin on PETS09: stage 0 with Tracktor++'s motion and
+# re-identification, fine-tuned under the small network's twin schedule.
 _base_ = ['./stage0_tracktor_mbv2-fpn_1xb2-clip2-600it_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_pets09_mbv2.pth'

@@ -1,8 +1,5 @@
-# The vanilla twin on the drawn MOT17: stage 0's detector fine-tuned on
-# 3-frame clips with the detector's own losses, backbone, neck and RPN
-# frozen; its DeepMOT twin
-# (deepmot_tracktor_r18-c16-fpn_1xb2-clip3-1200it_mot17drawn.py) adds only
-# the loss.
+# The vanilla twin on the drawn MOT17: stage 0 fine-tuned on 3-frame clips with
+# the detector's losses, backbone, neck and RPN frozen.
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip2-3000it_mot17drawn.py']
 
 load_from = 'checkpoints/tracktor_detector_mot17drawn.pth'

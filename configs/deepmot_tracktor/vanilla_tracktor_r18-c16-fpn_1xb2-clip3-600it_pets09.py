@@ -1,8 +1,5 @@
-# The vanilla Tracktor twin on PETS09-S2L1: stage 0's detector
-# (stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py) fine-tuned on
-# 3-frame clips of half-train-fit with the detector's own losses, backbone,
-# neck and RPN frozen, checkpoints chosen on half-train-select; its DeepMOT
-# twin adds only the loss.
+# The vanilla twin on PETS09: stage 0 fine-tuned on 3-frame clips with the
+# detector's losses, backbone, neck and RPN frozen.
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip2-600it_pets09.py']
 
 load_from = 'checkpoints/tracktor_detector_pets09.pth'

@@ -1,9 +1,5 @@
-# The vanilla twin of deepmot_tracktor_r18-c16-fpn_1xb2-clip3-600it_toy.py: the
-# same model, data, clips, frozen parts and schedule, fine-tuned from the
-# stage-0 detector with the detector's own losses only. The stage-0 detector
-# ships in checkpoints/ (stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py,
-# 2000 iterations on the default data set, tools/publish_model.py); retrain it
-# with that config to change it.
+# The vanilla twin on the generated set: the stage-0 detector fine-tuned on
+# 3-frame clips with the detector's own losses.
 _base_ = ['./stage0_tracktor_r18-c16-fpn_1xb2-clip3-2000it_toy.py']
 
 # Tracktor's tracking step is the RoI head regressing last frame's boxes;
