@@ -8,15 +8,7 @@ model = dict(
     # best HOTA on half-train-select with the stage-0 weights (births at
     # 40 stay; docs/results.md)
     tracker=dict(death_score_thr=0.9))
-max_iters = 300
-train_cfg = dict(max_iters=max_iters, val_interval=75)
-optim_wrapper = dict(
-    _delete_=True,
-    type='OptimWrapper',
-    optimizer=dict(type='Adam', lr=3e-4, weight_decay=1e-4),
-    clip_grad=dict(max_norm=10, norm_type=2))
-param_scheduler = [
-    dict(type='CosineAnnealingLR', by_epoch=False, begin=0, end=max_iters,
-         eta_min=1e-6)
-]
+train_cfg = _base_.twin_train_cfg
+optim_wrapper = _base_.twin_optim_wrapper
+param_scheduler = _base_.twin_param_scheduler
 default_hooks = dict(checkpoint=dict(interval=75))
