@@ -14,12 +14,14 @@
 # end the tables of the seeds the ledgers hold are written beside them
 # (<tracker>-mbv2_twins-clip8[-identity]_halfval.json).
 #   bash projects/twin_study/scripts/pets09_identity_twins.sh [SEED ...]
-# (seeds 0-4 unless given; WORK_DIR=... moves the run folders)
+# (seeds 0-4 unless given; WORK_DIR=... moves the run folders, RESULTS=...
+# the ledgers, TRACKERS="siamrpn" runs one lane)
 # Prerequisite: data/PETS09 (docs/real_pixels.md).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 WORK=${WORK_DIR:-work_dirs/pets09_identity}
-RESULTS=benchmarks/results/trackers/pets09
+RESULTS=${RESULTS:-benchmarks/results/trackers/pets09}
+read -r -a TRACKERS <<< "${TRACKERS:-tracktor siamrpn}"
 SEEDS=("${@:-0 1 2 3 4}")
 read -r -a SEEDS <<< "${SEEDS[*]}"
 mkdir -p "$WORK"
@@ -28,6 +30,7 @@ identity_config() {  # tracker
     case $1 in
         tracktor) echo configs/deepmot_tracktor/deepmot-identity_tracktor_mbv2-fpn_1xb1-clip8-600it_pets09.py ;;
         siamrpn) echo configs/deepmot_siamrpn/deepmot-identity_siamrpn_mbv2_1xb1-clip8-300it_pets09.py ;;
+        *) echo "unknown tracker $1 (TRACKERS: tracktor siamrpn)" >&2; return 1 ;;
     esac
 }
 compare() {  # tracker, compare_twins options
@@ -43,12 +46,14 @@ lane() {  # tracker
         compare "$1" --seeds "$seed" --deepmot-config "$(identity_config "$1")"
     done
 }
-lane tracktor > "$WORK/lane_tracktor.log" 2>&1 &
-lane siamrpn > "$WORK/lane_siamrpn.log" 2>&1 &
+for tracker in "${TRACKERS[@]}"; do
+    identity_config "$tracker" > /dev/null
+    lane "$tracker" > "$WORK/lane_$tracker.log" 2>&1 &
+done
 wait
 # the tables, read from the ledgers alone (a pair with no finished seed
 # says so and is skipped)
-for tracker in tracktor siamrpn; do
+for tracker in "${TRACKERS[@]}"; do
     if compare "$tracker" --finished-only --seeds 0 1 2 3 4; then
         cp "$WORK/$tracker-pets09-mbv2-clip8_twins.json" \
             "$RESULTS/${tracker}-mbv2_twins-clip8_halfval.json"
