@@ -6,12 +6,15 @@ size; optionally the Kalman tracker on the same public detections.
         --config configs/deepmot_tracktor/\\
 deepmot_tracktor_mbv2-fpn_1xb2-clip3-600it_pets09.py \\
         --checkpoint work_dirs/.../best.pth --split half-val \\
-        --scales 640 480 --threads 2 1 \\
+        --scales 640 480 --threads 2 1 [--speed-up off on] \\
         [--kalman data/PETS09/train --kalman-options score_scale=100 ...]
 
 ``model fps`` counts the model's test step (detector, tracker, ReID) per
 frame; ``pipeline fps`` also counts reading and resizing the frames and the
-data loader. The Kalman tracker reads no image (public boxes only).
+data loader. ``--speed-up on`` times the model as ``tools/test.py
+--speed-up`` runs it (batch norms folded, backbones channels-last: the same
+outputs up to float rounding). The Kalman tracker reads no image (public
+boxes only).
 """
 import argparse
 import os.path as osp
@@ -52,12 +55,16 @@ def _set_scale(cfg, scale: int) -> None:
 
 
 def time_tracker(config: str, checkpoint: str, split: str, scale: int,
-                 threads: int, work_dir: str) -> dict:
+                 threads: int, work_dir: str, speed_up: bool = False) -> dict:
     """One timed test run: frames per second and the split's figures."""
     torch.set_num_threads(threads)
     cfg = load_config(config)
     tracker_search.use_split(cfg, split)
     _set_scale(cfg, scale)
+    if speed_up:
+        cfg.custom_hooks = list(cfg.get('custom_hooks', [])) + [
+            dict(type='InferenceSpeedupHook')
+        ]
     cfg.test_dataloader.num_workers = 0  # the loader's time is counted
     cfg.test_dataloader.persistent_workers = False
     runner = build_runner(cfg, work_dir=work_dir, checkpoint=checkpoint)
@@ -79,7 +86,8 @@ def time_tracker(config: str, checkpoint: str, split: str, scale: int,
     frames = len(step_times)
     # from the first frame's end to the last's: frames 2..N read, resized
     # and tracked (start-up and TrackEval's scoring left out)
-    return dict(scale=scale, threads=threads, frames=frames,
+    return dict(scale=scale, threads=threads, speed_up=speed_up,
+                frames=frames,
                 model_fps=frames / sum(step_times),
                 pipeline_fps=(frames - 1) / (step_ends[-1] - step_ends[0]),
                 wall_s_with_eval=wall,
@@ -119,6 +127,10 @@ def main() -> None:
     parser.add_argument('--split', default='half-val')
     parser.add_argument('--scales', type=int, nargs='+', default=[640])
     parser.add_argument('--threads', type=int, nargs='+', default=[2, 1])
+    parser.add_argument('--speed-up', nargs='+', choices=('off', 'on'),
+                        default=['off'],
+                        help='time the model as it is (off) and/or with '
+                        "tools/test.py's --speed-up (on)")
     parser.add_argument('--work-dir', default='work_dirs/tracker_fps')
     parser.add_argument('--kalman', metavar='SPLIT_DIR',
                         help='also time the Kalman tracker on this folder')
@@ -126,16 +138,18 @@ def main() -> None:
                         help='KEY=VALUE options of the Kalman tracker')
     args = parser.parse_args()
     rows = []
-    for scale in args.scales:
-        for threads in args.threads:
-            row = time_tracker(args.config, args.checkpoint, args.split,
-                               scale, threads,
-                               osp.join(args.work_dir, f's{scale}t{threads}'))
-            print(f'scale {scale}, {threads} thread(s): '
-                  f'{row["model_fps"]:.1f} fps, MOTA '
-                  f'{row["metrics"].get("MOTA", float("nan")):.3f}',
-                  flush=True)
-            rows.append(row)
+    runs = [(scale, threads, mode) for scale in args.scales
+            for mode in args.speed_up for threads in args.threads]
+    for scale, threads, mode in runs:
+        row = time_tracker(
+            args.config, args.checkpoint, args.split, scale, threads,
+            osp.join(args.work_dir, f's{scale}t{threads}{mode}'),
+            speed_up=mode == 'on')
+        print(f'scale {scale}, {threads} thread(s), speed-up {mode}: '
+              f'{row["model_fps"]:.1f} fps, MOTA '
+              f'{row["metrics"].get("MOTA", float("nan")):.3f}',
+              flush=True)
+        rows.append(row)
     kalman = []
     if args.kalman:
         options = dict(split_assignment(o, 'KEY=VALUE', '--kalman-options')
@@ -157,7 +171,10 @@ def summary(rows: list, kalman: list) -> dict:
     table = {}
     for row in rows:
         m = row['metrics']
-        table[f'tracker, {row["scale"]} px, {row["threads"]} thread(s)'] = {
+        label = f'tracker, {row["scale"]} px, {row["threads"]} thread(s)'
+        if row.get('speed_up'):
+            label += ', sped up'
+        table[label] = {
             'model fps': row['model_fps'], 'pipeline fps': row['pipeline_fps'],
             'MOTA': 100 * m['MOTA'], 'IDF1': 100 * m['IDF1'],
             'HOTA': 100 * m['HOTA']}

@@ -2,7 +2,8 @@
 writes the MOTChallenge result file and the video with its tracks drawn.
 
     .venv/bin/python tools/track_video.py VIDEO CONFIG CHECKPOINT \\
-        --out-dir DIR [--max-frames N] [--no-video] [--overwrite]
+        --out-dir DIR [--max-frames N] [--no-video] [--overwrite] \\
+        [--speed-up]
 
 Writes DIR/<video name>.txt and DIR/<video name>.mp4.
 """
@@ -30,6 +31,9 @@ def main() -> None:
     parser.add_argument('--device', default='cpu')
     parser.add_argument('--overwrite', action='store_true',
                         help='replace earlier outputs of this video')
+    parser.add_argument('--speed-up', action='store_true',
+                        help='fold batch norms and run backbones '
+                        'channels-last (as tools/test.py --speed-up)')
     parser.add_argument('--cfg-options', nargs='+', action=DictAction)
     args = parser.parse_args()
     name = osp.splitext(osp.basename(args.video))[0]
@@ -50,6 +54,9 @@ def main() -> None:
     register_all_modules(init_default_scope=True)
     model = init_model(args.config, args.checkpoint, device=args.device,
                        cfg_options=args.cfg_options)
+    if args.speed_up:
+        from mmdeepmot.models.utils import speed_up_inference
+        speed_up_inference(model.eval())
     n = track_video(model, args.video, out_txt, out_video, args.max_frames)
     print(f'\ntracked {n} frames: {out_txt}' +
           (f', {out_video}' if out_video else ''))

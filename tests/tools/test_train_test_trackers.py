@@ -27,6 +27,8 @@ def run(tool, config, *args):
     return proc.stdout + proc.stderr
 
 
+PARTS = {'tracktor': 'detector.backbone, detector.neck',
+         'siamrpn': 'backbone, neck'}
 SHORT = ['load_from=None', 'default_hooks.logger.interval=1',
          'default_hooks.checkpoint.interval=2']
 
@@ -53,6 +55,17 @@ def test_train_test_and_resume(toy_options, tmp_path, tracker):
     assert {'HOTA', 'MOTA', 'MOTP', 'IDF1', 'FP', 'FN', 'IDSw'} <= set(
         metrics['overall'])
     assert list(metrics['sequences']) == ['TOY-02-SDP']
+
+    # --speed-up folds batch norms and runs the backbone channels-last:
+    # the same tracks
+    log = run('test.py', config, '--work-dir', str(tmp_path / 'fast'),
+              '--checkpoint', str(work / 'iter_2.pth'), '--speed-up',
+              '--json', str(tmp_path / 'fast.json'), '--cfg-options',
+              *options)
+    assert 'InferenceSpeedupHook: batch norms folded; channels-last: ' \
+        f'{PARTS[tracker]}' in log
+    fast = json.loads((tmp_path / 'fast.json').read_text())
+    assert fast['overall'] == pytest.approx(metrics['overall'], abs=1e-4)
 
     # an interrupted run picks up at its last checkpoint
     log = run('train.py', config, '--work-dir', str(work), '--resume',
