@@ -7,7 +7,9 @@ model = dict(
     reid={{_base_.mbv2_reid}},
     tracker=dict(reid={{_base_.mbv2_reid_rules}}, live_motion_steps=8),
     frozen_modules=['detector.backbone', 'detector.neck',
-                    'detector.rpn_head', 'reid'])
+                    'detector.rpn_head', 'reid'],
+    # the frozen parts folded and channels-last: same outputs, faster steps
+    fast_frozen_modules=True)
 train_dataloader = dict(batch_size=1, dataset=dict(clip_length=8))
 optim_wrapper = dict(optimizer=dict(lr=0.002))
 param_scheduler = [

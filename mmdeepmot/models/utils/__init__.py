@@ -1,8 +1,9 @@
-from .frozen_modules import FrozenModulesMixin, submodule
+from .frozen_modules import FastFrozenForward, FrozenModulesMixin, submodule
 from .inference_speedup import (CHANNELS_LAST_PARTS, channels_last_parts,
-                                speed_up_inference)
+                                run_channels_last, speed_up_inference)
 
 __all__ = [
-    'FrozenModulesMixin', 'submodule', 'CHANNELS_LAST_PARTS',
-    'channels_last_parts', 'speed_up_inference'
+    'FastFrozenForward', 'FrozenModulesMixin', 'submodule',
+    'CHANNELS_LAST_PARTS', 'channels_last_parts', 'run_channels_last',
+    'speed_up_inference'
 ]

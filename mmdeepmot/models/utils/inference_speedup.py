@@ -12,23 +12,36 @@ from torch import nn
 CHANNELS_LAST_PARTS = ('backbone', 'neck', 'reid')
 
 
+def _map_tensors(value, fn):
+    """``fn`` on every 4-d tensor in ``value`` (nested tuples and lists
+    kept as they are)."""
+    if isinstance(value, torch.Tensor):
+        return fn(value) if value.dim() == 4 else value
+    if isinstance(value, (tuple, list)):
+        return type(value)(_map_tensors(v, fn) for v in value)
+    return value
+
+
 def _to_channels_last(module: nn.Module, args: Tuple) -> Tuple:
     """Forward pre-hook: 4-d tensor inputs channels-last."""
-    return tuple(
-        a.contiguous(memory_format=torch.channels_last)
-        if isinstance(a, torch.Tensor) and a.dim() == 4 else a for a in args)
+    return _map_tensors(
+        args, lambda t: t.contiguous(memory_format=torch.channels_last))
 
 
 def _to_contiguous(module: nn.Module, args: Tuple, output):
     """Forward hook: the part's tensor outputs back in the default (NCHW)
     layout, the one every module after it was written for."""
-    if isinstance(output, torch.Tensor):
-        return output.contiguous()
-    if isinstance(output, (tuple, list)):
-        return type(output)(
-            o.contiguous() if isinstance(o, torch.Tensor) else o
-            for o in output)
-    return output
+    return _map_tensors(output, lambda t: t.contiguous())
+
+
+def run_channels_last(part: nn.Module) -> nn.Module:
+    """Make ``part`` run channels-last (weights and 4-d inputs), its tensor
+    outputs returned in the default layout; ``part`` is changed in place
+    and returned."""
+    part.to(memory_format=torch.channels_last)
+    part.register_forward_pre_hook(_to_channels_last)
+    part.register_forward_hook(_to_contiguous)
+    return part
 
 
 def channels_last_parts(model: nn.Module,
@@ -85,8 +98,5 @@ def speed_up_inference(model: nn.Module,
         return []
     converted = channels_last_parts(model, parts)
     for dotted in converted:
-        part = model.get_submodule(dotted)
-        part.to(memory_format=torch.channels_last)
-        part.register_forward_pre_hook(_to_channels_last)
-        part.register_forward_hook(_to_contiguous)
+        run_channels_last(model.get_submodule(dotted))
     return converted
