@@ -1,4 +1,5 @@
 """Tracktor's tracker with lost tracks recovered by position."""
+import math
 from typing import List, Optional, Tuple
 
 import torch
@@ -34,6 +35,15 @@ class RecoveringTracktorTracker(TracktorTracker):
     the moved box over the observed one, and later velocities are then
     measured from moved boxes).
 
+    With ``public_score_thr``, the public detector vouches where the RoI
+    head does not: a public detection scored at least that (in the public
+    detector's own units) starts a track even when the RoI head rejects
+    it, and a live track the RoI head would drop lives on with the box of
+    such a detection it overlaps by ``public_iou_thr`` (one-to-one). The
+    RoI head, trained on few cameras, can reject people a detector trained
+    on many finds (ByteTrack keeps the detector's low boxes for the same
+    reason); it needs the frames' ``public_bboxes``.
+
     Args:
         recovery_iou_thr (float, optional): the IoU a newborn box needs
             with a lost track's last box to take its id; None recovers
@@ -43,19 +53,31 @@ class RecoveringTracktorTracker(TracktorTracker):
             it was last seen. Defaults to 0.
         live_motion_steps (int): the same for live tracks before their
             regression; 0 regresses from the last box. Defaults to 0.
+        public_score_thr (float, optional): the public detection score
+            that starts or keeps a track without the RoI head; None leaves
+            births and survival to the RoI head (Tracktor). Defaults to
+            None.
+        public_iou_thr (float): the IoU a public detection needs with a
+            dropped track's regressed box to keep it, and with the RoI
+            head's births to count as one of them. Defaults to 0.5.
         **kwargs: ``TracktorTracker``'s arguments.
     """
 
     def __init__(self, recovery_iou_thr: Optional[float] = None,
                  recovery_motion_steps: int = 0,
                  live_motion_steps: int = 0,
+                 public_score_thr: Optional[float] = None,
+                 public_iou_thr: float = 0.5,
                  **kwargs) -> None:
         super().__init__(**kwargs)
         self.recovery_iou_thr = recovery_iou_thr
         self.recovery_motion_steps = recovery_motion_steps
         self.live_motion_steps = live_motion_steps
+        self.public_score_thr = public_score_thr
+        self.public_iou_thr = public_iou_thr
         self._first_newborn = 0
         self._regressing_to = None
+        self._support: Optional[Tensor] = None
 
     def track(self, *args, **kwargs):
         """``TracktorTracker.track``; ids from ``num_tracks`` on are the
@@ -63,7 +85,59 @@ class RecoveringTracktorTracker(TracktorTracker):
         # int(): after its first births num_tracks is a tensor that
         # TracktorTracker grows in place
         self._first_newborn = 0 if self.empty else int(self.num_tracks)
-        return super().track(*args, **kwargs)
+        if self.public_score_thr is None:
+            return super().track(*args, **kwargs)
+        sample = kwargs['data_sample']
+        self._support = self.supporting_boxes(sample,
+                                              kwargs.get('rescale', False))
+        sample.pred_det_instances = self.births_with_support(
+            sample.pred_det_instances, self._support)
+        # births are chosen above; TracktorTracker's own filter lets all by
+        obj_score_thr, self.obj_score_thr = self.obj_score_thr, -math.inf
+        try:
+            return super().track(*args, **kwargs)
+        finally:
+            self.obj_score_thr = obj_score_thr
+            self._support = None
+
+    def supporting_boxes(self, sample, rescale: bool) -> Tensor:
+        """The frame's public boxes scored ``public_score_thr`` or more, in
+        the coordinates of the tracker's boxes (the original image's with
+        ``rescale``, else the network input's).
+
+        Raises:
+            KeyError: when the frame has no ``public_bboxes``.
+        """
+        public = sample.metainfo.get('public_bboxes')
+        if public is None:
+            raise KeyError(
+                'RecoveringTracktorTracker: public_score_thr='
+                f'{self.public_score_thr} needs the frames\' public_bboxes '
+                "('public_bboxes' in PackTrackInputs' meta_keys)")
+        boxes = sample.pred_det_instances.bboxes
+        public = torch.as_tensor(public, dtype=boxes.dtype,
+                                 device=boxes.device).reshape(-1, 5)
+        public = public[public[:, 4] >= self.public_score_thr, :4]
+        if not rescale:
+            factor = public.new_tensor(sample.metainfo['scale_factor'])
+            public = public * factor.repeat(2)
+        return public
+
+    def births_with_support(self, det, support: Tensor):
+        """The RoI head's detections scored over ``obj_score_thr``, and the
+        ``support`` boxes none of them overlaps by ``public_iou_thr`` (with
+        score 0: the RoI head did not keep them; label 0)."""
+        det = det[det.scores > self.obj_score_thr]
+        if len(support) and len(det):
+            overlap = box_iou(support, det.bboxes).max(dim=1).values
+            support = support[overlap < self.public_iou_thr]
+        if not len(support):
+            return det
+        extra = det.new(bboxes=support,
+                        scores=support.new_zeros(len(support)),
+                        labels=torch.zeros(len(support), dtype=torch.long,
+                                           device=support.device))
+        return det.cat([det, extra])
 
     def update(self, **kwargs) -> None:
         """Recover lost tracks (``ids`` changed in place, so the frame's
@@ -82,7 +156,46 @@ class RecoveringTracktorTracker(TracktorTracker):
                        rescale: bool = False) -> Tuple[Tensor, ...]:
         """``TracktorTracker.regress_tracks`` from the live tracks' boxes
         moved on by ``live_motion_steps`` (through ``memo``); with motion,
-        tracks regressed wholly outside the image end."""
+        tracks regressed wholly outside the image end. With
+        ``public_score_thr``, tracks under the score threshold that a
+        supporting public box overlaps live on in that box."""
+        if self._support is None:
+            return self._regress_live(x, metainfo, detector, frame_id,
+                                      rescale)
+        thr = self.regression['obj_score_thr']
+        self.regression['obj_score_thr'] = -math.inf
+        try:
+            out = self._regress_live(x, metainfo, detector, frame_id,
+                                     rescale)
+        finally:
+            self.regression['obj_score_thr'] = thr
+        return self.keep_supported(out, thr, self._support)
+
+    def keep_supported(self, regressed: Tuple[Tensor, ...], thr: float,
+                       support: Tensor) -> Tuple[Tensor, ...]:
+        """Of the regressed tracks (boxes, scores, labels, ids), those
+        scored over ``thr``, and those under it that a ``support`` box no
+        kept track overlaps matches (one-to-one, IoU ``public_iou_thr``
+        or more), which take that box."""
+        boxes, scores, labels, ids = regressed
+        keep = scores > thr
+        boxes = boxes.clone()
+        low = torch.nonzero(~keep).flatten()
+        if len(support) and keep.any():
+            taken = box_iou(support, boxes[keep]).max(dim=1).values
+            support = support[taken < self.public_iou_thr]
+        if len(support) and len(low):
+            ious = box_iou(boxes[low], support).cpu().numpy()
+            for r, c in zip(*linear_sum_assignment(-ious)):
+                if ious[r, c] >= self.public_iou_thr:
+                    keep[low[r]] = True
+                    boxes[low[r]] = support[c]
+        return boxes[keep], scores[keep], labels[keep], ids[keep]
+
+    def _regress_live(self, x: List[Tensor], metainfo: dict,
+                      detector: torch.nn.Module, frame_id: int,
+                      rescale: bool) -> Tuple[Tensor, ...]:
+        """The regression with live motion (see ``regress_tracks``)."""
         if not self.live_motion_steps:
             return super().regress_tracks(x, metainfo, detector, frame_id,
                                           rescale)
