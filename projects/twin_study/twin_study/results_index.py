@@ -28,8 +28,10 @@ RESULT_NAME = re.compile(r'[a-z0-9]+(?:-[a-z0-9]+)*'
 def _provenance(path: str) -> Dict[str, object]:
     with open(path) as f:
         record = json.load(f)
-    prov = record.get('provenance') if isinstance(record, dict) else None
-    prov = prov if isinstance(prov, dict) else {}
+    record = record if isinstance(record, dict) else {}
+    prov = record.get('provenance')
+    # tools/test.py and tools/tune_tracker.py record theirs at the top
+    prov = prov if isinstance(prov, dict) else record
     commits = prov.get('test_commits')
     command = prov.get('command')
     if command is None and 'signatures' in prov:

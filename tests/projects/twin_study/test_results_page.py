@@ -137,20 +137,28 @@ def test_the_index_names_every_file_its_maker_and_readers(results):
         json.dump({'overall': _metrics(0.5, 0.6), 'provenance': dict(
             command=['benchmarks/x.py', '--out', 'base.json'],
             commit='abc')}, f)
+    # tools/test.py's files record their maker at the top level
+    with open(osp.join(results, 'test.json'), 'w') as f:
+        json.dump({'overall': _metrics(0.5, 0.6),
+                   'command': 'tools/test.py cfg.py', 'commit': 'def'}, f)
     pages = {'page.md': '<!-- results:metrics\nbase | base.json\n'
              'mean | twins.json#deepmot_t\n-->\n<!-- /results -->\n'}
     index = build_index(results, pages)
-    assert sorted(index) == ['base.json', 'nested.json', 'twins.json']
+    assert sorted(index) == ['base.json', 'nested.json', 'test.json',
+                             'twins.json']
+    assert index['test.json'] == dict(command='tools/test.py cfg.py',
+                                      commit='def', read_by=[])
     assert index['base.json'] == dict(
         command=['benchmarks/x.py', '--out', 'base.json'], commit='abc',
         read_by=['page.md results:metrics'])
-    assert list(unreferenced(index)) == ['nested.json']
+    assert list(unreferenced(index)) == ['nested.json', 'test.json']
     with open(osp.join(results, INDEX), 'w') as f:
         f.write(index_text(index))
     out = render_page('<!-- results:index -->\n<!-- /results -->\n',
                       results, 'page.md')
     assert '| `base.json` | page.md | `benchmarks/x.py` |' in out
     assert '| `nested.json` | none | not recorded |' in out
+    assert '| `test.json` | none | `tools/test.py` |' in out
     # the index file itself is not indexed
     assert INDEX not in build_index(results, pages)
 
