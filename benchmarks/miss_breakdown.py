@@ -13,26 +13,9 @@ stay in ``earlier_provenance``. Result files do not last, so rows of
 trackers tested in earlier sessions can be kept this way.
 """
 import argparse
-import json
-import os.path as osp
 
 from mmdeepmot.evaluation import miss_breakdown
-from mmdeepmot.utils import split_assignment, write_result_json
-
-
-def kept_rows(out: str, setting: dict) -> tuple:
-    """The rows and provenance ``out`` holds, refused when it was made on
-    another ground truth, detection file or IoU threshold."""
-    if not osp.isfile(out):
-        return {}, []
-    with open(out) as f:
-        record = json.load(f)
-    for key, value in setting.items():
-        if record.get(key) != value:
-            raise SystemExit(f'error: --keep: {out} has {key}='
-                             f'{record.get(key)!r}, not {value!r}')
-    earlier = record.get('earlier_provenance', [])
-    return record['trackers'], earlier + [record['provenance']]
+from mmdeepmot.utils import write_tracker_rows
 
 
 def main() -> None:
@@ -46,15 +29,10 @@ def main() -> None:
                         help="add to OUT's rows instead of replacing them")
     args = parser.parse_args()
     setting = dict(gt=args.gt, det=args.det, iou_thr=args.iou_thr)
-    rows, earlier = kept_rows(args.out, setting) if args.keep else ({}, [])
-    for item in args.results:
-        name, path = split_assignment(item, 'NAME=RESULT.txt', 'a result')
-        rows[name] = miss_breakdown(args.gt, args.det, path, args.iou_thr)
-        print(name, rows[name])
-    figures = dict(setting, trackers=rows)
-    if earlier:
-        figures['earlier_provenance'] = earlier
-    write_result_json(args.out, figures)
+    write_tracker_rows(args.out, setting, args.results,
+                       lambda r: miss_breakdown(args.gt, args.det, r,
+                                                args.iou_thr),
+                       keep=args.keep)
 
 
 if __name__ == '__main__':

@@ -5,7 +5,7 @@ a missed person a detection covers by its rules (thresholds, association);
 one that no detection covers only by regression or motion. Splitting the
 misses that way tells which of the two a gap between trackers comes from.
 """
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 import numpy as np
 import torch
@@ -25,6 +25,26 @@ def _matched(gt: np.ndarray, other: np.ndarray, iou_thr: float) -> np.ndarray:
     keep = iou[rows, cols] >= iou_thr
     covered[rows[keep]] = True
     return covered
+
+
+def read_aligned(gt_file: str, result_file: str,
+                 frame_shift: Optional[int] = None
+                 ) -> Tuple[np.ndarray, np.ndarray, int]:
+    """The counted ground truth (``conf`` not 0) and a tracker's result
+    rows on the same frame numbers, and the shift added to the result's
+    (``frame_shift``; None: 0, or, when the result starts at frame 1 and
+    the ground truth later, a subset numbered from 1, the ground truth's
+    first frame minus 1)."""
+    gt = read_mot_txt(gt_file, gt_flavour(gt_file))
+    gt = gt[gt[:, 6] > 0]
+    res = read_mot_txt(result_file, 'result')
+    if frame_shift is None:
+        first_gt = int(gt[:, 0].min()) if len(gt) else 1
+        first_res = int(res[:, 0].min()) if len(res) else 1
+        frame_shift = first_gt - 1 if first_res == 1 < first_gt else 0
+    res = res.copy()
+    res[:, 0] += frame_shift
+    return gt, res, frame_shift
 
 
 def miss_breakdown(gt_file: str, det_file: str, result_file: str,
@@ -56,16 +76,8 @@ def miss_breakdown(gt_file: str, det_file: str, result_file: str,
         ``gt_without_detection`` (boxes no detection covers) and
         ``frame_shift``.
     """
-    gt = read_mot_txt(gt_file, gt_flavour(gt_file))
-    gt = gt[gt[:, 6] > 0]
+    gt, res, frame_shift = read_aligned(gt_file, result_file, frame_shift)
     dets = read_mot_txt(det_file, 'det')
-    res = read_mot_txt(result_file, 'result')
-    if frame_shift is None:
-        first_gt = int(gt[:, 0].min()) if len(gt) else 1
-        first_res = int(res[:, 0].min()) if len(res) else 1
-        frame_shift = first_gt - 1 if first_res == 1 < first_gt else 0
-    res = res.copy()
-    res[:, 0] += frame_shift
     out = dict(gt=0, FN=0, FN_under_detection=0, FN_without_detection=0,
                gt_without_detection=0)
     for frame in np.unique(gt[:, 0]):

@@ -7,7 +7,7 @@ import shlex
 import subprocess
 import sys
 import time
-from typing import Dict, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 
 def _git(*args: str) -> Optional[str]:
@@ -55,3 +55,58 @@ def write_result_json(path: str, figures: Dict[str, object]) -> None:
     with open(path, 'w') as f:
         json.dump(dict(provenance=provenance(), **figures), f, indent=1)
     print(f'wrote {path}')
+
+
+def kept_result_rows(path: str, setting: Dict[str, object],
+                     key: str = 'trackers') -> Tuple[dict, List[dict]]:
+    """The rows (``key``) a result file of per-tracker rows holds and its
+    provenance after the earlier ones, for a tool that adds rows to it;
+    ``({}, [])`` when there is no file.
+
+    Args:
+        path (str): the result file (``write_result_json``'s).
+        setting (dict): what the rows were made on (ground truth, IoU
+            threshold, ...), which the file must hold as well.
+        key (str): the field of the rows. Defaults to ``'trackers'``.
+
+    Raises:
+        SystemExit: naming the file and the field when the file was made
+            on another setting.
+    """
+    if not osp.isfile(path):
+        return {}, []
+    with open(path) as f:
+        record = json.load(f)
+    for name, value in setting.items():
+        if record.get(name) != value:
+            raise SystemExit(f'error: --keep: {path} has {name}='
+                             f'{record.get(name)!r}, not {value!r}')
+    earlier = record.get('earlier_provenance', [])
+    return record[key], earlier + [record['provenance']]
+
+
+def write_tracker_rows(path: str, setting: Dict[str, object],
+                       results: Sequence[str],
+                       compute: Callable[[str], Dict[str, object]],
+                       keep: bool = False) -> None:
+    """Write one row per tracker, ``compute(result_file)``, to the result
+    file ``path`` with ``setting`` and its provenance.
+
+    Args:
+        path (str): the output file.
+        setting (dict): what every row is made on (ground truth, ...).
+        results (Sequence[str]): ``NAME=RESULT.txt`` items.
+        compute (Callable): a result file's row.
+        keep (bool): add to the rows ``path`` holds (``kept_result_rows``;
+            a name given again is replaced). Defaults to False.
+    """
+    from .cli_args import split_assignment
+    rows, earlier = kept_result_rows(path, setting) if keep else ({}, [])
+    for item in results:
+        name, result = split_assignment(item, 'NAME=RESULT.txt', 'a result')
+        rows[name] = compute(result)
+        print(name, rows[name])
+    figures = dict(setting, trackers=rows)
+    if earlier:
+        figures['earlier_provenance'] = earlier
+    write_result_json(path, figures)

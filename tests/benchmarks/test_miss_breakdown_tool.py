@@ -43,3 +43,19 @@ def test_keep_adds_rows_and_keeps_the_earlier_command(tmp_path):
     proc = _run(out, other, det, f'a={hit}', keep=True)
     assert proc.returncode != 0 and 'gt=' in proc.stderr
     assert json.loads(out.read_text()) == both
+
+
+def test_identity_breaks_tool_writes_rows_with_their_command(tmp_path):
+    gt = _write(tmp_path / 'gt.txt', [(f, 1, 0, 0, 10, 20, 1, -1, -1, -1)
+                                      for f in (1, 2)])
+    res = _write(tmp_path / 'res.txt', [(1, 1, 0, 0, 10, 20, 1),
+                                        (2, 2, 0, 0, 10, 20, 1)])
+    out = tmp_path / 'out.json'
+    proc = subprocess.run(
+        [sys.executable, osp.join(ROOT, 'benchmarks', 'identity_breaks.py'),
+         str(out), '--gt', gt, f'a={res}'],
+        capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(out.read_text())
+    assert record['trackers']['a']['new_id'] == 1
+    assert 'identity_breaks.py' in record['provenance']['command']
