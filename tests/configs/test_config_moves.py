@@ -48,6 +48,25 @@ CLIP8_LEDGER = osp.join(ROOT, 'benchmarks', 'results', 'trackers', 'pets09',
                         'tracktor-mbv2_ledger-clip8_halfval.json')
 
 
+def made_under_config_now(name: str, config: str) -> None:
+    """Every run ``name`` the 8-frame ledger holds was made under
+    ``config`` as it is now (its signature, at the ledger's one thread):
+    the key was added before the first run."""
+    sys.path.insert(0, osp.join(ROOT, 'projects', 'twin_study'))
+    try:
+        from twin_study import Ledger, RunContext
+    finally:
+        sys.path.pop(0)
+    record = Ledger(CLIP8_LEDGER).read()
+    context = RunContext(threads=1)
+    for seed in record.get(name, {}):
+        signature = context.run_signature(config, {}, int(seed))
+        assert Ledger.lookup(record, name, seed, f'{name}_seed{seed}',
+                             signature) is not None, (
+            f'{CLIP8_LEDGER}: {name} seed {seed} was made under another '
+            f'version of {config}')
+
+
 def _hash(value) -> str:
     return hashlib.sha1(json.dumps(value, sort_keys=True).encode()).hexdigest(
     )[:16]
@@ -93,10 +112,7 @@ def test_moved_config_is_unchanged(former):
         key, value = added
         assert Config.fromfile(osp.join(ROOT, new)).model[key] == value
         if osp.isfile(CLIP8_LEDGER):
-            with open(CLIP8_LEDGER) as f:
-                ledger = json.load(f)
-            name = osp.splitext(osp.basename(former))[0]
-            assert not ledger.get(name), f'{CLIP8_LEDGER} holds runs of {new}'
+            made_under_config_now(osp.splitext(osp.basename(former))[0], new)
     have = runner_part(key_hashes(new, added and added[0]))
     want = runner_part(FORMER[former])
     allowed = RENAMED_WORK_DIR.get(new)
